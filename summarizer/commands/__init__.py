@@ -1,0 +1,1 @@
+"""Sub-commands beyond ``summarise``, one module each, each with ``register(app)``."""

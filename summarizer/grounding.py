@@ -1,0 +1,94 @@
+"""The last gate before output: every span must hold exactly the text it claims.
+
+Backends compute offsets with ``summarizer.spans``; this module checks them again for every
+backend, so nothing reaches the output that is not in the article. An item whose own span is
+wrong is dropped and named in the warnings; a wrong secondary span (a cue, a mention, a piece of
+evidence) is removed from the item, which is kept.
+"""
+
+from __future__ import annotations
+
+from summarizer.backends.base import Draft
+from summarizer.document import Document
+from summarizer.models import Claim, Event, Party, Quote, Span
+from summarizer.spans import is_grounded
+
+
+def _span_ok(text: str, span: Span | None) -> bool:
+    return span is None or is_grounded(text, span.text, span.start, span.end)
+
+
+def _party(text: str, party: Party | None) -> Party | None:
+    if party is None or _span_ok(text, party.mention):
+        return party
+    return party.model_copy(update={"mention": None})
+
+
+def _short(s: str) -> str:
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def ground(draft: Draft, doc: Document) -> Draft:
+    """A copy of ``draft`` with only grounded, de-duplicated items."""
+    text = doc.text
+    warnings = list(draft.warnings)
+
+    quotes: list[Quote] = []
+    seen: set[tuple[object, ...]] = set()
+    for q in draft.quotes:
+        if not is_grounded(text, q.text, q.start, q.end) or not q.text.strip():
+            warnings.append(
+                f"dropped a quote not found verbatim in the article: {_short(q.text)!r}"
+            )
+            continue
+        key = ("q", q.start, q.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        cue = q.cue if _span_ok(text, q.cue) else None
+        quotes.append(q.model_copy(update={"speaker": _party(text, q.speaker), "cue": cue}))
+
+    claims: list[Claim] = []
+    for c in draft.claims:
+        if not is_grounded(text, c.text, c.start, c.end) or not c.text.strip():
+            warnings.append(f"dropped a claim whose span is not in the article: {_short(c.text)!r}")
+            continue
+        key = ("c", c.start, c.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(c.model_copy(update={"claimant": _party(text, c.claimant)}))
+
+    events: list[Event] = []
+    for ev in draft.events:
+        evidence = [s for s in ev.evidence if _span_ok(text, s)]
+        trigger = ev.trigger if _span_ok(text, ev.trigger) else None
+        if not evidence and trigger is None:
+            warnings.append(
+                f"dropped an event with no evidence in the article: {_short(ev.description)!r}"
+            )
+            continue
+        events.append(
+            ev.model_copy(
+                update={
+                    "evidence": evidence,
+                    "trigger": trigger,
+                    "actors": [p for p in (_party(text, a) for a in ev.actors) if p],
+                    "targets": [p for p in (_party(text, t) for t in ev.targets) if p],
+                    "location": _party(text, ev.location),
+                }
+            )
+        )
+
+    points = [s for s in draft.summary.key_points if _span_ok(text, s)]
+    summary = draft.summary.model_copy(update={"key_points": points})
+    return Draft(
+        quotes=sorted(quotes, key=lambda q: q.start),
+        claims=sorted(claims, key=lambda c: c.start),
+        events=events,
+        summary=summary,
+        usage=draft.usage,
+        warnings=warnings,
+        model=draft.model,
+        prompt_version=draft.prompt_version,
+    )

@@ -1,0 +1,124 @@
+"""Character spans and verbatim matching: the one place offsets are computed.
+
+A model may copy a quote with straight instead of curly marks, an en dash for a hyphen or a
+line break for a space; those differences are forgiven, nothing else is. Matching is done on a
+normalised copy of both strings with a map back to the original offsets, so a found span always
+satisfies ``span.text == text[span.start:span.end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.models import Span
+
+_FOLD = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+QUOTE_CHARS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019"
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A normalised copy of a text with, for each of its characters, the original index."""
+
+    text: str
+    index: tuple[int, ...]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` range of the folded text back to the original text."""
+        return self.index[start], self.index[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    """Fold quote marks, dashes and runs of whitespace so near-verbatim copies compare equal."""
+    chars: list[str] = []
+    index: list[int] = []
+    translated = text.translate(_FOLD)
+    i = 0
+    n = len(translated)
+    while i < n:
+        ch = translated[i]
+        if ch.isspace():
+            j = i
+            while j < n and translated[j].isspace():
+                j += 1
+            chars.append(" ")
+            index.append(i)
+            i = j
+            continue
+        chars.append(ch)
+        index.append(i)
+        i += 1
+    return Folded("".join(chars), tuple(index))
+
+
+def _strip_needle(needle: str) -> str:
+    """A model's copy of a quote often keeps its marks or outer spaces; neither is evidence."""
+    return needle.translate(_FOLD).strip().strip("\"'").strip()
+
+
+def find_verbatim(
+    needle: str, text: str, *, folded: Folded | None = None, start: int = 0
+) -> tuple[int, int] | None:
+    """Where ``needle`` occurs in ``text`` up to the forgiven differences, or None.
+
+    ``start`` is an original-text offset: the first occurrence at or after it wins, else the
+    first occurrence anywhere. Pass ``folded`` when searching the same text many times.
+    """
+    want = _SPACE.sub(" ", _strip_needle(needle))
+    if not want:
+        return None
+    f = folded or fold(text)
+    hits = [m.start() for m in re.finditer(re.escape(want), f.text)]
+    if not hits:
+        return None
+    after = [h for h in hits if f.index[h] >= start]
+    at = after[0] if after else hits[0]
+    return f.original(at, at + len(want))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so it neither begins nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """The span of ``text[start:end]`` with outer whitespace trimmed; raises on a bad range."""
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
+    start, end = trim(text, start, end)
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def is_grounded(text: str, item_text: str, start: int, end: int) -> bool:
+    """True when an item's claimed offsets really hold its text."""
+    return 0 <= start <= end <= len(text) and text[start:end] == item_text
