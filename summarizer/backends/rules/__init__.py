@@ -18,13 +18,13 @@ class RulesBackend:
         self.settings = settings or Settings()
 
     def extract(self, doc: Document) -> Draft:
-        from summarizer.backends.rules import events, quotes, summary
+        from summarizer.backends.rules import assertions, events, quotes, summary
 
         parsed = parse(doc)
         found_quotes, reported = quotes.extract(doc, parsed)
         return Draft(
             quotes=found_quotes,
-            claims=reported + events.assertions(doc, parsed),
+            claims=reported + assertions.extract(doc, parsed),
             events=events.extract(doc, parsed),
             summary=summary.extract(doc, parsed),
             model=parsed.model_name,
