@@ -80,7 +80,10 @@ def parse_date(value: str | None) -> date | None:
 
 @app.command("summarise")
 def summarise_command(
-    path: Annotated[str, typer.Argument(help="Article file (.txt, .md) or '-' for stdin.")],
+    path: Annotated[
+        str,
+        typer.Argument(metavar="PATH", help="Article file (.txt, .md, .html) or '-' for stdin."),
+    ],
     format: Annotated[
         Format, typer.Option("--format", "-f", help="auto: terminal view on a tty, else JSON.")
     ] = Format.auto,
@@ -136,24 +139,21 @@ def schema_command() -> None:
     sys.stdout.write(schema_json())
 
 
+from summarizer.commands import eval as _eval  # noqa: E402
+
+_eval.register(app)
+
+
 def main() -> None:
-    """Console entry point: user-facing errors become one stderr line and an exit code."""
+    """Console entry point: user-facing errors become one stderr line and an exit code.
+
+    Usage errors are click's own (exit 2); ours are ``SummarizerError`` with their exit code.
+    """
     try:
-        code = app(standalone_mode=False)
+        app()
     except SummarizerError as exc:
         print(f"summarizer: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         print("summarizer: interrupted", file=sys.stderr)
         sys.exit(130)
-    except typer.Abort:
-        print("summarizer: aborted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as exc:  # click usage errors arrive as ClickException
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)

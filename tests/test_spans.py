@@ -1,0 +1,53 @@
+"""Verbatim matching forgives quote marks, dashes and whitespace, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.spans import find_verbatim, fold, is_grounded, make_span, trim
+
+ARTICLE = "He said: \u201cWe will respond \u2014 at the right\n time.\u201d Then he left."
+
+
+def test_straight_quotes_and_hyphen_match_curly_and_dash() -> None:
+    found = find_verbatim("We will respond - at the right time.", ARTICLE)
+    assert found is not None
+    start, end = found
+    assert ARTICLE[start:end] == "We will respond \u2014 at the right\n time."
+
+
+def test_marks_around_the_needle_are_not_evidence() -> None:
+    found = find_verbatim('"We will respond', ARTICLE)
+    assert found is not None
+    assert ARTICLE[found[0] : found[1]] == "We will respond"
+
+
+def test_changed_word_is_not_found() -> None:
+    assert find_verbatim("We shall respond", ARTICLE) is None
+    assert find_verbatim("   ", ARTICLE) is None
+
+
+def test_start_prefers_later_occurrence() -> None:
+    text = "yes. yes. yes."
+    assert find_verbatim("yes", text, start=5) == (5, 8)
+    assert find_verbatim("yes", text, start=100) == (0, 3)
+
+
+def test_fold_maps_back_to_original_offsets() -> None:
+    f = fold("a  \u201cb\u201d")
+    assert f.text == 'a "b"'
+    assert f.original(2, 5) == (3, 6)
+
+
+def test_make_span_trims_and_checks_range() -> None:
+    span = make_span("  hello  ", 0, 9)
+    assert (span.text, span.start, span.end) == ("hello", 2, 7)
+    with pytest.raises(ValueError):
+        make_span("abc", 2, 10)
+    assert trim("  ", 0, 2) == (2, 2)
+
+
+def test_is_grounded() -> None:
+    assert is_grounded("abcdef", "cd", 2, 4)
+    assert not is_grounded("abcdef", "cd", 1, 3)
+    assert not is_grounded("abcdef", "ef", 4, 9)
