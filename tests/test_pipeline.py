@@ -1,0 +1,68 @@
+"""The pipeline: anchoring dates, choosing backends, grounding whatever a backend returns.
+
+``EchoBackend`` is a hand-written test double standing in for a backend.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from summarizer.backends.base import Draft
+from summarizer.document import Document
+from summarizer.loading import Loaded, source_for
+from summarizer.models import Quote
+from summarizer.pipeline import arun, prepare, run
+from summarizer.settings import Settings
+
+TEXT = 'Officials said on Tuesday, 26 December 2023, that "the strikes were hostile acts".'
+
+
+class EchoBackend:
+    """Returns one real quote and one invented quote, as a careless model might."""
+
+    name = "echo"
+
+    def extract(self, doc: Document) -> Draft:
+        start = doc.text.index("the strikes")
+        end = start + len("the strikes were hostile acts")
+        return Draft(
+            quotes=[
+                Quote(text=doc.text[start:end], start=start, end=end, kind="direct"),
+                Quote(text="we started it", start=0, end=13, kind="direct"),
+            ],
+            model="echo-1",
+        )
+
+
+def _loaded() -> Loaded:
+    return Loaded(TEXT, source_for(TEXT, source_id="t1"))
+
+
+def test_prepare_anchors_on_the_first_date_in_the_text() -> None:
+    assert prepare(_loaded(), Settings()).anchor_date == date(2023, 12, 26)
+
+
+def test_explicit_date_wins_over_the_text() -> None:
+    doc = prepare(_loaded(), Settings(anchor_date=date(2024, 1, 2)))
+    assert doc.anchor_date == date(2024, 1, 2)
+
+
+def test_run_grounds_and_fills_meta() -> None:
+    result = run(prepare(_loaded(), Settings()), EchoBackend())
+    assert [q.text for q in result.quotes] == ["the strikes were hostile acts"]
+    assert result.meta.backend == "echo"
+    assert result.meta.model == "echo-1"
+    assert any("we started it" in w for w in result.meta.warnings)
+    assert result.source.id == "t1"
+
+
+def test_arun_falls_back_to_a_thread_for_sync_backends() -> None:
+    result = asyncio.run(arun(prepare(_loaded(), Settings()), EchoBackend()))
+    assert len(result.quotes) == 1
+
+
+def test_settings_choose_the_llm_only_for_a_model_name() -> None:
+    assert not Settings().uses_llm
+    assert not Settings(model="rules").uses_llm
+    assert Settings(model="openai/gpt-4o-mini").uses_llm
