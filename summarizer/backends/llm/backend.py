@@ -1,0 +1,150 @@
+"""The LLM backend: one request per article through instructor, grounded before it is trusted.
+
+The prompt holds ``doc.sentences`` only, numbered; the model cites those numbers and copies
+quoted text, and ``response.py``'s validators reject what does not resolve, so instructor re-asks
+with the error (``Settings.max_retries`` re-asks, so up to ``max_retries + 1`` answers). When the
+last answer still has ungrounded items, the grounded ones are kept and the rest named in
+``Draft.warnings``. Transport failures are retried underneath (``transport.py``); a cut-off
+answer (``finish_reason=length``) is not retried: the same request would be cut off again, so it
+is an ``ExtractionError`` telling the user to raise the server's output limit or use a shorter
+article.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING, Any
+
+from summarizer.backends.base import Draft
+from summarizer.backends.llm import client as c
+from summarizer.backends.llm.draft import build, salvage
+from summarizer.backends.llm.prompt import PROMPT_VERSION, messages, numbered
+from summarizer.backends.llm.response import Article, ArticleExtraction
+from summarizer.backends.llm.transport import Meter, Policy
+from summarizer.document import Document
+from summarizer.errors import ExtractionError, SummarizerError
+from summarizer.models import Usage
+from summarizer.settings import Settings
+
+if TYPE_CHECKING:
+    import openai
+
+
+class LLMBackend:
+    """Extraction by a model behind an OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp)."""
+
+    name = "llm"
+
+    def __init__(self, settings: Settings, *, policy: Policy | None = None) -> None:
+        self.settings = settings
+        self.endpoint = c.endpoint(settings)
+        self.policy = policy or Policy.from_settings(settings)
+        self._client: openai.OpenAI | None = None
+        self._aclient: tuple[asyncio.AbstractEventLoop, openai.AsyncOpenAI] | None = None
+
+    def extract(self, doc: Document) -> Draft:
+        if not doc.sentences:
+            return self._empty()
+        if self._client is None:
+            self._client = c.sync_client(self.endpoint)
+        meter = Meter()
+        create = c.patched_create(self._client, self.endpoint, self.policy, meter)
+        article = Article(doc)
+        try:
+            answer = create(**self._request(article))
+        except Exception as exc:
+            return self._finish(self._recover(exc, article), article, meter)
+        return self._finish((answer, []), article, meter)
+
+    async def aextract(self, doc: Document) -> Draft:
+        """``extract`` on ``AsyncOpenAI``, for the bulk runner's concurrent articles."""
+        if not doc.sentences:
+            return self._empty()
+        meter = Meter()
+        create = c.apatched_create(self._async_client(), self.endpoint, self.policy, meter)
+        article = Article(doc)
+        try:
+            answer = await create(**self._request(article))
+        except Exception as exc:
+            return self._finish(self._recover(exc, article), article, meter)
+        return self._finish((answer, []), article, meter)
+
+    def _async_client(self) -> openai.AsyncOpenAI:
+        """One AsyncOpenAI per event loop: its connection pool belongs to the loop."""
+        loop = asyncio.get_running_loop()
+        if self._aclient is None or self._aclient[0] is not loop:
+            self._aclient = (loop, c.async_client(self.endpoint))
+        return self._aclient[1]
+
+    def _request(self, article: Article) -> dict[str, Any]:
+        """instructor's keyword arguments; the article goes in as the ``article`` variable."""
+        request: dict[str, Any] = {
+            "response_model": ArticleExtraction,
+            "messages": messages(),
+            "model": self.endpoint.model,
+            "context": {"article": numbered(article.doc), "grounding": article},
+            "max_retries": max(0, self.settings.max_retries),
+        }
+        if self.endpoint.mode == "json" and not self.endpoint.is_openai:
+            # llama.cpp constrains output only to response_format["schema"]; instructor's JSON
+            # mode sends {"type": "json_object"} alone, so the schema is added here.
+            schema = ArticleExtraction.model_json_schema()
+            request["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
+        return request
+
+    def _recover(self, exc: Exception, article: Article) -> tuple[ArticleExtraction, list[str]]:
+        """After instructor gave up: a transport error is raised, a bad answer is salvaged."""
+        from instructor.core import IncompleteOutputException, InstructorRetryException
+
+        cause: BaseException | None = exc
+        while cause is not None:
+            if isinstance(cause, SummarizerError):
+                raise cause from None
+            cause = cause.__cause__
+        if isinstance(exc, IncompleteOutputException):
+            raise ExtractionError(
+                "the model's answer was cut off at its output limit (finish_reason=length); "
+                "raise the server's max output tokens or give a shorter article"
+            ) from None
+        if not isinstance(exc, InstructorRetryException):
+            raise exc
+        attempts = exc.n_attempts or max(0, self.settings.max_retries) + 1
+        answer, notes = salvage(_answer_text(exc.last_completion), article, attempts)
+        return answer, [f"{n} (still wrong after {attempts} attempts)" for n in notes]
+
+    def _finish(
+        self, result: tuple[ArticleExtraction, list[str]], article: Article, meter: Meter
+    ) -> Draft:
+        answer, notes = result
+        draft = build(answer, article)
+        draft.warnings = notes + draft.warnings
+        draft.usage = Usage(
+            prompt_tokens=meter.prompt_tokens,
+            completion_tokens=meter.completion_tokens,
+            requests=meter.requests,
+        )
+        draft.model = self.endpoint.model
+        draft.prompt_version = PROMPT_VERSION
+        return draft
+
+    def _empty(self) -> Draft:
+        return Draft(
+            model=self.endpoint.model,
+            prompt_version=PROMPT_VERSION,
+            warnings=["the article has no sentences to analyse: nothing was sent to the model"],
+        )
+
+
+def _answer_text(completion: Any) -> str | None:
+    """The JSON text of a chat completion's answer: the tool call's arguments, or the content."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        arguments = calls[0].function.arguments
+        return arguments if isinstance(arguments, str) else json.dumps(arguments)
+    content = getattr(message, "content", None)
+    return content if isinstance(content, str) else None

@@ -1,0 +1,121 @@
+"""Building the openai clients and the instructor-patched ``create`` for one extraction.
+
+``--model openai/<name>`` talks to OpenAI with ``OPENAI_API_KEY``; ``--base-url`` (or
+``OPENAI_BASE_URL``) points the same code at any OpenAI-compatible server, with the key if one is
+set, else a placeholder (local servers ignore it). The key is handed to the SDK only: it is never
+logged, printed or stored. openai and instructor are imported here, inside functions, so that
+``summarizer --help`` never pays for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from summarizer.backends.llm.transport import (
+    Meter,
+    Policy,
+    origin,
+    with_retries,
+    with_retries_async,
+)
+from summarizer.errors import ConfigError
+from summarizer.settings import Settings
+
+if TYPE_CHECKING:
+    import openai
+
+OPENAI_URL = "https://api.openai.com/v1"
+PLACEHOLDER_KEY = "not-needed"
+MODES = ("tools", "json")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where requests go and with which model name; ``key`` is never shown anywhere."""
+
+    base_url: str
+    model: str
+    mode: str
+    key: str
+    timeout: float
+
+    def __repr__(self) -> str:
+        return f"Endpoint(base_url={self.base_url!r}, model={self.model!r}, mode={self.mode!r})"
+
+    @property
+    def is_openai(self) -> bool:
+        return urlsplit(self.base_url).hostname == "api.openai.com"
+
+
+def endpoint(settings: Settings) -> Endpoint:
+    """Resolve model name, server, mode and key from the settings; a bad one is a ConfigError."""
+    model = (settings.model or "").strip()
+    if model.startswith("openai/"):
+        model = model.removeprefix("openai/")
+    if not model:
+        raise ConfigError("--model: give a model name, e.g. openai/gpt-4o-mini")
+    mode = (settings.mode or "tools").lower()
+    if mode not in MODES:
+        raise ConfigError(f"--mode: expected 'tools' or 'json', got {settings.mode!r}")
+    base_url = (settings.base_url or OPENAI_URL).rstrip("/")
+    if urlsplit(base_url).scheme not in ("http", "https"):
+        raise ConfigError(f"--base-url: expected an http(s) URL, got {settings.base_url!r}")
+    key = os.environ.get("OPENAI_API_KEY", "").strip()
+    if not key and urlsplit(base_url).hostname == "api.openai.com":
+        raise ConfigError(
+            "OPENAI_API_KEY is not set: export it to use OpenAI, "
+            "or point --base-url at an OpenAI-compatible server"
+        )
+    return Endpoint(base_url, model, mode, key or PLACEHOLDER_KEY, settings.timeout)
+
+
+def _quiet_instructor() -> None:
+    """instructor logs every failed attempt at ERROR; we report failures ourselves, once."""
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+
+def sync_client(ep: Endpoint) -> openai.OpenAI:
+    import openai
+
+    _quiet_instructor()
+    return openai.OpenAI(api_key=ep.key, base_url=ep.base_url, timeout=ep.timeout, max_retries=0)
+
+
+def async_client(ep: Endpoint) -> openai.AsyncOpenAI:
+    import openai
+
+    _quiet_instructor()
+    return openai.AsyncOpenAI(
+        api_key=ep.key, base_url=ep.base_url, timeout=ep.timeout, max_retries=0
+    )
+
+
+def _mode(ep: Endpoint) -> Any:
+    import instructor
+
+    return instructor.Mode.JSON if ep.mode == "json" else instructor.Mode.TOOLS
+
+
+def patched_create(
+    client: openai.OpenAI, ep: Endpoint, policy: Policy, meter: Meter
+) -> Callable[..., Any]:
+    """instructor's ``create`` over transport retries; made per extraction so meters never mix."""
+    import instructor
+
+    raw = with_retries(client.chat.completions.create, policy, meter, origin(ep.base_url))
+    return instructor.patch(create=raw, mode=_mode(ep))
+
+
+def apatched_create(
+    client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy, meter: Meter
+) -> Callable[..., Any]:
+    import instructor
+
+    raw = with_retries_async(client.chat.completions.create, policy, meter, origin(ep.base_url))
+    return instructor.patch(create=raw, mode=_mode(ep))

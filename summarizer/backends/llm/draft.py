@@ -1,0 +1,224 @@
+"""From the model's answer to a ``Draft``: offsets computed here, by code, never by the model.
+
+``build`` turns a validated ``ArticleExtraction`` into output items: a quote's or claim's span is
+where its text is found verbatim, an event's evidence is the sentences it cites, a speaker's
+mention and a cue are the nearest whole-word occurrence around the quote (dropped when absent).
+``salvage`` handles the last answer after instructor ran out of re-asks: every item is validated
+on its own, the grounded ones are kept and the others named in the warnings.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from summarizer import dates
+from summarizer.backends.base import Draft
+from summarizer.backends.llm import response as r
+from summarizer.errors import ExtractionError
+from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Summary, TimeRef
+from summarizer.spans import make_span
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _span(article: r.Article, found: tuple[int, int] | None) -> Span | None:
+    return make_span(article.doc.text, *found) if found else None
+
+
+def _party(
+    article: r.Article, name: str | None, mention: str | None, lo: int, hi: int, near: int
+) -> Party | None:
+    """A named party; its mention is placed near ``near`` within sentences ``lo``-``hi``."""
+    if not name or not name.strip():
+        return None
+    where = article.nearest(mention or name, lo, hi, near)
+    if where is None and mention:
+        where = article.nearest(name, lo, hi, near)
+    return Party(name=name.strip(), mention=_span(article, where))
+
+
+def _quote(article: r.Article, q: r.Quote) -> Quote | None:
+    found = article.find(q.text, q.sentence)
+    if found is None:
+        return None
+    span = make_span(article.doc.text, *found)
+    first, last = article.sentence_at(span.start), article.sentence_at(span.end - 1)
+    cue = article.nearest(q.cue, first - 1, last + 1, span.start) if q.cue else None
+    return Quote(
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        kind=q.kind,
+        speaker=_party(article, q.speaker, q.mention, first - 2, last + 1, span.start),
+        cue=_span(article, cue),
+    )
+
+
+def _claim(article: r.Article, c: r.Claim) -> Claim | None:
+    found = article.find(c.text, c.sentence)
+    if found is None:
+        return None
+    span = make_span(article.doc.text, *found)
+    first, last = article.sentence_at(span.start), article.sentence_at(span.end - 1)
+    return Claim(
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        statement=c.statement.strip() or span.text,
+        claimant=_party(article, c.claimant, None, first - 2, last + 1, span.start),
+        kind=c.kind,
+    )
+
+
+def _event(article: r.Article, e: r.Event) -> Event:
+    cited = sorted({n for n in e.sentences if 1 <= n <= article.count})
+    evidence = [make_span(article.doc.text, *article.sentence(n)) for n in cited]
+    lo, hi = cited[0], cited[-1]
+    near = evidence[0].start
+
+    def party(name: str | None) -> Party | None:
+        return _party(article, name, None, lo, hi, near)
+
+    trigger = article.nearest(e.trigger, lo, hi, near) if e.trigger else None
+    time_text = (e.time or "").strip() or None
+    return Event(
+        description=e.description.strip(),
+        type=e.type.strip().lower() or "other",
+        trigger=_span(article, trigger),
+        actors=[p for p in map(party, e.actors) if p],
+        targets=[p for p in map(party, e.targets) if p],
+        location=party(e.location),
+        time=TimeRef(
+            text=time_text,
+            date=dates.resolve(time_text, article.doc.anchor_date) if time_text else None,
+        ),
+        casualties=Casualties(
+            killed=e.killed if e.killed is None or e.killed >= 0 else None,
+            injured=e.injured if e.injured is None or e.injured >= 0 else None,
+        ),
+        evidence=evidence,
+    )
+
+
+def _summary(article: r.Article, s: r.Summary) -> Summary:
+    seen: list[int] = []
+    for n in s.key_points:
+        if 1 <= n <= article.count and n not in seen:
+            seen.append(n)
+    return Summary(
+        headline=s.headline.strip(),
+        text=s.text.strip(),
+        key_points=[make_span(article.doc.text, *article.sentence(n)) for n in seen],
+    )
+
+
+def build(answer: r.ArticleExtraction, article: r.Article) -> Draft:
+    """Output items for a validated answer; anything that fails to place is dropped, named."""
+    draft = Draft(summary=_summary(article, answer.summary))
+    for q in answer.quotes:
+        quote = _quote(article, q)
+        if quote is None:
+            draft.warnings.append(
+                f"dropped a quote not found verbatim in the article: {_short(q.text)!r}"
+            )
+        else:
+            draft.quotes.append(quote)
+    for c in answer.claims:
+        claim = _claim(article, c)
+        if claim is None:
+            draft.warnings.append(
+                f"dropped a claim not found verbatim in the article: {_short(c.text)!r}"
+            )
+        else:
+            draft.claims.append(claim)
+    draft.events = [_event(article, e) for e in answer.events if _cites(article, e.sentences)]
+    return draft
+
+
+def _cites(article: r.Article, numbers: list[int]) -> bool:
+    return any(1 <= n <= article.count for n in numbers)
+
+
+def _short(s: str) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def _valid(model: type[M], value: Any, article: r.Article) -> M | None:
+    try:
+        return model.model_validate(value, context={"grounding": article})
+    except ValidationError:
+        return None
+
+
+def _why(item: Any, article: r.Article) -> str:
+    """Why a quote or claim was refused, in words a reader of the warnings understands."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return "an item that does not fit the schema"
+    n = item.get("sentence")
+    text = _short(item["text"])
+    if isinstance(n, int) and not 1 <= n <= article.count:
+        return f"{text!r} citing sentence {n}, which does not exist"
+    if article.find(item["text"], n if isinstance(n, int) else 0) is None:
+        return f"not found verbatim in the article: {text!r}"
+    return f"that does not fit the schema: {text!r}"
+
+
+def _items(raw: dict[str, Any], key: str) -> list[Any]:
+    value = raw.get(key)
+    return value if isinstance(value, list) else []
+
+
+def salvage(
+    raw_json: str | None, article: r.Article, attempts: int
+) -> tuple[r.ArticleExtraction, list[str]]:
+    """The grounded part of the last answer, and warnings naming what was left out.
+
+    Raises ``ExtractionError`` when the last answer is not a JSON object at all.
+    """
+    try:
+        raw = json.loads(raw_json or "")
+    except ValueError:
+        raw = None
+    if not isinstance(raw, dict):
+        raise ExtractionError(
+            f"the model gave no usable answer after {attempts} attempts (not a JSON object)"
+        )
+    answer = r.ArticleExtraction(
+        summary=_valid(r.Summary, _cited_only(raw.get("summary"), "key_points", article), article)
+        or r.Summary(headline="", text="", key_points=[]),
+        events=[],
+        claims=[],
+        quotes=[],
+    )
+    notes: list[str] = []
+    for key, model, label in (("quotes", r.Quote, "quote"), ("claims", r.Claim, "claim")):
+        kept = []
+        for item in _items(raw, key):
+            valid = _valid(model, item, article)
+            if valid is None:
+                notes.append(f"dropped a {label} {_why(item, article)}")
+            else:
+                kept.append(valid)
+        setattr(answer, key, kept)
+    for item in _items(raw, "events"):
+        event = _valid(r.Event, _cited_only(item, "sentences", article), article)
+        if event is None:
+            what = item.get("description") if isinstance(item, dict) else None
+            notes.append(
+                f"dropped an event citing no sentence of the article: {_short(str(what))!r}"
+            )
+        else:
+            answer.events.append(event)
+    return answer, notes
+
+
+def _cited_only(value: Any, key: str, article: r.Article) -> Any:
+    """``value`` with sentence numbers that do not exist removed from ``value[key]``."""
+    if not isinstance(value, dict) or not isinstance(value.get(key), list):
+        return value
+    ok = [n for n in value[key] if isinstance(n, int) and 1 <= n <= article.count]
+    return {**value, key: ok}

@@ -1,0 +1,62 @@
+"""Prompt templates (``prompts/<version>.system.txt`` and ``.user.txt``) and the numbered article.
+
+The templates live at the top of the repository in ``prompts/``; the wheel ships them as
+``summarizer/prompts`` (pyproject force-include), so both places are searched. Changing a
+template's wording means a new version file: ``Draft.prompt_version`` names the one used.
+
+instructor renders every message as a Jinja template when ``context=`` is given, so the article
+is never pasted into the template text (its braces would vanish, ``{%`` would raise): the user
+template says ``{{ article }}`` and the article arrives as that variable.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from summarizer.document import Document
+from summarizer.errors import ConfigError
+
+PROMPT_VERSION = "extract-v1"
+_PACKAGE = Path(__file__).resolve().parents[2]
+_PLACES = (_PACKAGE / "prompts", _PACKAGE.parent / "prompts")
+
+
+@lru_cache(maxsize=8)
+def template(version: str, part: str) -> str:
+    """The text of ``prompts/<version>.<part>.txt`` (part: "system" or "user")."""
+    name = f"{version}.{part}.txt"
+    for place in _PLACES:
+        path = place / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8").strip()
+    raise ConfigError(
+        f"prompt template {name} is missing (looked in {', '.join(map(str, _PLACES))})"
+    )
+
+
+def numbered(doc: Document) -> str:
+    """The document's sentences, one per line as "[n] text", paragraphs apart by a blank line.
+
+    Only ``doc.sentences`` are shown (a chunk of a long article sees only its own part), and
+    furniture never appears; the numbers are what the model cites.
+    """
+    lines: list[str] = []
+    paragraph = 0
+    for n, (start, end) in enumerate(doc.sentences, 1):
+        moved = False
+        while paragraph < len(doc.paragraphs) and doc.paragraphs[paragraph][1] <= start:
+            paragraph += 1
+            moved = True
+        if moved and lines:
+            lines.append("")
+        lines.append(f"[{n}] " + " ".join(doc.text[start:end].split()))
+    return "\n".join(lines)
+
+
+def messages(version: str = PROMPT_VERSION) -> list[dict[str, str]]:
+    """The chat messages, with ``{{ article }}`` still to be filled in by instructor."""
+    return [
+        {"role": "system", "content": template(version, "system")},
+        {"role": "user", "content": template(version, "user")},
+    ]

@@ -1,0 +1,175 @@
+"""What the model is asked to return, and the validators that ground it in the article.
+
+The model cites numbered sentences and copies quotes and claims verbatim; it never gives
+offsets. Validators receive an ``Article`` through instructor's ``context=`` and reject anything
+that does not resolve (a sentence number that does not exist, a quote not found verbatim), so
+instructor re-asks with the error. Offsets are then computed by ``summarizer.backends.llm.draft``
+with ``summarizer.spans``. Field descriptions are part of every request: keep them short.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+
+from summarizer.document import Document, Range
+from summarizer.spans import Folded, find_verbatim, fold
+
+
+@dataclass
+class Article:
+    """The document as validators see it: numbered sentences and a folded copy for searching."""
+
+    doc: Document
+
+    @cached_property
+    def folded(self) -> Folded:
+        return fold(self.doc.text)
+
+    @property
+    def count(self) -> int:
+        return len(self.doc.sentences)
+
+    def sentence(self, n: int) -> Range:
+        """The range of sentence ``n`` (1-based, as numbered in the prompt)."""
+        return self.doc.sentences[n - 1]
+
+    def check_sentence(self, n: int) -> None:
+        if not 1 <= n <= self.count:
+            raise ValueError(
+                f"sentence {n} does not exist: the article has sentences 1-{self.count}"
+            )
+
+    def find(self, needle: str, n: int) -> Range | None:
+        """Where ``needle`` is in the article: in or after sentence ``n`` if possible.
+
+        Only the analysed sentences count: a chunk of a long article sees its own part.
+        """
+        first, last = self.doc.sentences[0][0], self.doc.sentences[-1][1]
+        begin = self.sentence(n)[0] if 1 <= n <= self.count else first
+        hit = find_verbatim(needle, self.doc.text, folded=self.folded, start=begin)
+        if hit is None or hit[0] < first or hit[1] > last:
+            return None
+        return hit
+
+    def sentence_at(self, offset: int) -> int:
+        """The number of the sentence holding ``offset`` (or the last one before it)."""
+        return max(1, bisect_right([s for s, _ in self.doc.sentences], offset))
+
+    def nearest(self, needle: str, first: int, last: int, near: int) -> Range | None:
+        """The whole-word occurrence of ``needle`` in sentences ``first``-``last`` closest to
+        offset ``near``, or None: how a speaker's "he" or a cue's "said" is placed."""
+        want = fold(needle).text.strip().strip("\"'").strip()
+        if not want or self.count == 0:
+            return None
+        lo = self.sentence(min(self.count, max(1, first)))[0]
+        hi = self.sentence(min(self.count, max(1, last)))[1]
+        pattern = re.compile(r"(?<!\w)" + re.escape(want) + r"(?!\w)")
+        best: Range | None = None
+        index = self.folded.index
+        span = (bisect_left(index, lo), bisect_right(index, hi))
+        for m in pattern.finditer(self.folded.text, *span):
+            start, end = self.folded.original(m.start(), m.end())
+            if start < lo or end > hi:
+                continue
+            if best is None or abs(start - near) < abs(best[0] - near):
+                best = (start, end)
+        return best
+
+
+def article_of(info: ValidationInfo) -> Article | None:
+    """The ``Article`` passed as ``context={"grounding": ...}``; None outside instructor."""
+    ctx: Any = info.context
+    return ctx.get("grounding") if isinstance(ctx, dict) else None
+
+
+def _short(s: str) -> str:
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+class Item(BaseModel):
+    """Base of every cited item: ``sentence`` must exist, ``text`` must be in the article."""
+
+    sentence: int = Field(description="number of the sentence where text starts")
+    text: str
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> Item:
+        article = article_of(info)
+        if article is None:
+            return self
+        article.check_sentence(self.sentence)
+        if article.find(self.text, self.sentence) is None:
+            raise ValueError(
+                f"text {_short(self.text)!r} is not in the article verbatim: "
+                "copy it character for character"
+            )
+        return self
+
+
+class Quote(Item):
+    text: str = Field(description="the quoted words copied exactly, without quote marks")
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None = Field(description="fullest name the article gives")
+    mention: str | None = Field(None, description="words naming the speaker here, e.g. 'he'")
+    cue: str | None = Field(None, description="attribution verb as written, e.g. 'said'")
+
+
+class Claim(Item):
+    text: str = Field(description="the claim as written, copied exactly")
+    statement: str = Field(description="self-contained paraphrase")
+    claimant: str | None = Field(description="who asserts it; null if the article itself")
+    kind: Literal["reported", "assertion"]
+
+
+class Event(BaseModel):
+    description: str
+    type: str = Field(description="attack, killing, arrest, statement, meeting, ... or other")
+    sentences: list[int] = Field(description="numbers of the sentences that report it")
+    trigger: str | None = Field(None, description="the word naming it, as written")
+    actors: list[str] = []
+    targets: list[str] = []
+    location: str | None = None
+    time: str | None = Field(None, description="time words as written, e.g. 'on Monday'")
+    killed: int | None = None
+    injured: int | None = None
+
+    @field_validator("sentences")
+    @classmethod
+    def _cited(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        article = article_of(info)
+        if article is not None:
+            if not value:
+                raise ValueError("cite at least one sentence")
+            for n in value:
+                article.check_sentence(n)
+        return value
+
+
+class Summary(BaseModel):
+    headline: str
+    text: str = Field(description="two or three sentences")
+    key_points: list[int] = Field(description="numbers of the most important sentences")
+
+    @field_validator("key_points")
+    @classmethod
+    def _cited(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        article = article_of(info)
+        if article is not None:
+            for n in value:
+                article.check_sentence(n)
+        return value
+
+
+class ArticleExtraction(BaseModel):
+    """Events, claims and quotes of the numbered article, each citing its sentences."""
+
+    summary: Summary
+    events: list[Event]
+    claims: list[Claim]
+    quotes: list[Quote]
