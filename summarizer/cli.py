@@ -81,9 +81,9 @@ def parse_date(value: str | None) -> date | None:
 @app.command("summarise")
 def summarise_command(
     path: Annotated[
-        str,
+        str | None,
         typer.Argument(metavar="PATH", help="Article file (.txt, .md, .html) or '-' for stdin."),
-    ],
+    ] = None,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="auto: terminal view on a tty, else JSON.")
     ] = Format.auto,
@@ -99,6 +99,13 @@ def summarise_command(
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 5_000_000,
     encoding: Annotated[str, typer.Option(help="Text encoding of the input file.")] = "utf-8",
     verbose: VerboseOpt = 0,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Fetch this web page instead of reading PATH.")
+    ] = None,
+    max_input_tokens: Annotated[
+        int | None,
+        typer.Option(help="Split longer articles into chunks for the model (default: per model)."),
+    ] = None,
 ) -> None:
     """Summarise one article into grounded events, claims and quotes."""
     _configure_logging(verbose)
@@ -113,8 +120,18 @@ def summarise_command(
         timeout=timeout,
         max_retries=max_retries,
         anchor_date=parse_date(date_),
+        max_input_tokens=max_input_tokens,
     )
-    result = summarise_file(path, settings, max_bytes=max_bytes, encoding=encoding)
+    if (path is None) == (url is None):
+        raise ConfigError("give an article PATH or --url URL (one of them)")
+    if url is not None:
+        from summarizer.loading import load_url
+        from summarizer.pipeline import summarise_loaded
+
+        loaded = load_url(url, timeout=timeout, max_bytes=max_bytes, encoding=encoding)
+        result = summarise_loaded(loaded, settings)
+    else:
+        result = summarise_file(path, settings, max_bytes=max_bytes, encoding=encoding)  # type: ignore[arg-type]
     fmt = format.value
     if fmt == "auto":
         fmt = "terminal" if output is None and sys.stdout.isatty() else "json"
