@@ -159,6 +159,9 @@ def schema_command() -> None:
 from summarizer.commands import eval as _eval  # noqa: E402
 
 _eval.register(app)
+from summarizer.commands import bulk as _bulk  # noqa: E402
+
+_bulk.register(app)
 
 
 def main() -> None:

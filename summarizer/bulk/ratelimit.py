@@ -1,0 +1,74 @@
+"""Client-side rate limits (requests and tokens per minute) as token buckets.
+
+A run that knows its provider's limits waits here instead of bouncing off 429s and burning
+retries. Buckets hold at most one second's worth, so a run starts smoothly rather than firing a
+minute's budget at once (providers enforce their limits over short windows too).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+
+class Bucket:
+    """``rate_per_minute`` units refilled continuously; a debt (negative level) delays callers."""
+
+    def __init__(self, rate_per_minute: float, *, burst_seconds: float = 1.0) -> None:
+        self.rate = rate_per_minute / 60.0
+        self.capacity = max(1.0, self.rate * burst_seconds)
+        self.level = self.capacity
+        self.stamp = time.monotonic()
+
+    def _refill(self) -> None:
+        now = time.monotonic()
+        self.level = min(self.capacity, self.level + (now - self.stamp) * self.rate)
+        self.stamp = now
+
+    def wait_time(self, amount: float) -> float:
+        """Seconds until ``amount`` can be taken (amounts above capacity wait for a full bucket)."""
+        self._refill()
+        need = min(amount, self.capacity)
+        return 0.0 if self.level >= need else (need - self.level) / self.rate
+
+    def take(self, amount: float) -> None:
+        self._refill()
+        self.level -= amount
+
+
+class RateLimiter:
+    """Requests-per-minute and tokens-per-minute limits shared by all tasks of a run."""
+
+    def __init__(self, rpm: float | None = None, tpm: float | None = None) -> None:
+        self.requests = Bucket(rpm) if rpm else None
+        self.tokens = Bucket(tpm) if tpm else None
+        self._lock = asyncio.Lock()
+
+    async def acquire(self, tokens: float) -> None:
+        """Wait until one request of about ``tokens`` tokens fits both limits, then take it."""
+        async with self._lock:  # first come, first served
+            while True:
+                wait = max(
+                    self.requests.wait_time(1) if self.requests else 0.0,
+                    self.tokens.wait_time(tokens) if self.tokens else 0.0,
+                )
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            if self.requests:
+                self.requests.take(1)
+            if self.tokens:
+                self.tokens.take(tokens)
+
+    def settle(self, requests: int, tokens: float) -> None:
+        """Charge what an article really used beyond its estimate (re-asks, retries, long output)."""
+        if self.requests and requests > 1:
+            self.requests.take(requests - 1)
+        if self.tokens:
+            self.tokens.take(tokens)
+
+
+def estimate_tokens(text: str) -> int:
+    """Tokens an article's request will count against a limit: its text, the fixed prompt and
+    room for the answer (providers count the requested completion budget up front)."""
+    return len(text) // 4 + 2_500

@@ -1,0 +1,153 @@
+"""``summarizer bulk``: many articles to one JSONL file, concurrently, resumably, with a cache."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarizer.errors import ConfigError
+
+
+def _configure_logging(verbose: int) -> None:
+    import logging
+
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--date: expected YYYY-MM-DD, got {value!r}") from None
+
+
+def bulk_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (.txt .md .html .htm, recursively), JSONL or CSV with "
+            "'id' and 'text' (or 'html'), or '-' for JSONL on stdin."
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Results, one JSON line per article (appended).")
+    ],
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="'rules' (offline, default) or an LLM model. Env: SUMMARIZER_MODEL.",
+        ),
+    ] = None,
+    base_url: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="An OpenAI-compatible server; repeat it to spread the run over several. "
+            "Env: OPENAI_BASE_URL."
+        ),
+    ] = None,
+    mode: Annotated[
+        str, typer.Option(help="How the LLM returns structure: 'tools' or 'json'.")
+    ] = "tools",
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for one model response.")] = 60.0,
+    max_retries: Annotated[int, typer.Option(help="Re-asks when an answer fails validation.")] = 2,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Date the articles were written (YYYY-MM-DD).")
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="auto (async for an LLM, process for rules), async, process or ray."),
+    ] = "auto",
+    concurrency: Annotated[int, typer.Option(help="Articles awaiting the model at once.")] = 16,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (process/ray engines). Default: CPUs.")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per worker batch.")] = 8,
+    rpm: Annotated[float | None, typer.Option(help="Stay under this many requests/minute.")] = None,
+    tpm: Annotated[float | None, typer.Option(help="Stay under this many tokens/minute.")] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(help="Cache of extractions. Default: $XDG_CACHE_HOME/summarizer/bulk."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write it.")
+    ] = False,
+    prices: Annotated[
+        Path | None,
+        typer.Option(help='USD per 1M tokens: {"model": {"input": 0.15, "output": 0.6}}.'),
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="Also write articles, quotes, claims, events to SQLite.")
+    ] = None,
+    ray_address: Annotated[
+        str | None, typer.Option(help="An existing Ray cluster for --engine ray.")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse articles larger than this.")] = 5_000_000,
+    encoding: Annotated[str, typer.Option(help="Text encoding of article files.")] = "utf-8",
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Log to stderr (-vv: debug).")
+    ] = 0,
+) -> None:
+    """Extract many articles into a JSONL file; re-run the same command to resume."""
+    _configure_logging(verbose)
+    from summarizer.bulk.accounting import Tally, load_prices, summary_line
+    from summarizer.bulk.cache import default_dir
+    from summarizer.bulk.run import BulkOptions, run_bulk
+    from summarizer.bulk.runner import Interrupted
+    from summarizer.bulk.work import Job
+    from summarizer.settings import Settings
+
+    price_table = load_prices(prices)
+    urls = tuple(base_url or ())
+    settings = Settings.from_env(
+        model=model,
+        base_url=urls[0] if urls else None,
+        mode=mode,
+        timeout=timeout,
+        max_retries=max_retries,
+        anchor_date=_date(date_),
+    )
+    cache = None if no_cache else str(cache_dir or default_dir())
+    options = BulkOptions(
+        inputs=inputs,
+        output=output,
+        job=Job(settings, max_bytes=max_bytes, encoding=encoding, cache_dir=cache),
+        engine=engine,
+        concurrency=concurrency,
+        workers=workers or os.cpu_count() or 1,
+        batch_size=batch_size,
+        rpm=rpm,
+        tpm=tpm,
+        db=db,
+        ray_address=ray_address,
+        base_urls=urls if len(urls) > 1 else (),
+    )
+    interrupted: Interrupted | None = None
+    tally = Tally()
+    try:
+        tally = run_bulk(options, tally=tally)
+    except Interrupted as exc:
+        interrupted = exc
+    print(
+        summary_line(tally, settings.model, price_table, interrupted=bool(interrupted)),
+        file=sys.stderr,
+    )
+    if interrupted is not None:
+        raise typer.Exit(128 + interrupted.signum)
+    if tally.error:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bulk")(bulk_command)
