@@ -1,0 +1,105 @@
+"""An extractive headline, summary and key points, without a model.
+
+The headline is the article's title line when it starts with one, else its first sentence.
+Body sentences are scored by centrality (cosine similarity of their content lemmas to the whole
+article's, so sentences about what the article is about win) plus a lead bonus that decays with
+position (news puts the essentials first); the best few, in article order, are the key points
+and, joined, the summary text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from summarizer import dates
+from summarizer.document import Document, Range
+from summarizer.models import Span, Summary
+from summarizer.spans import QUOTE_CHARS, make_span
+
+if TYPE_CHECKING:
+    from summarizer.backends.rules.nlp import Parsed
+
+KEY_POINTS = 4
+SUMMARY_SENTENCES = 3
+_MIN_WORDS = 6
+_MAX_WORDS = 60
+
+
+def _bag(parsed: Parsed, start: int, end: int) -> Counter[str]:
+    """Content lemmas of ``[start, end)``: nouns, proper nouns, verbs, numbers."""
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return Counter()
+    return Counter(
+        t.lemma_.lower()
+        for t in span
+        if start <= t.idx < end
+        and not t.is_stop
+        and t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
+    )
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _candidates(doc: Document) -> list[Range]:
+    """Body sentences fit to stand alone: not the title, not a fragment, not a bare quote."""
+    out = []
+    for start, end in doc.sentences:
+        if doc.title is not None and doc.title[0] <= start < doc.title[1]:
+            continue
+        sentence = doc.text[start:end]
+        words = len(sentence.split())
+        if words < _MIN_WORDS or words > _MAX_WORDS or sentence.rstrip()[-1:] not in ".!\"'\u201d":
+            continue
+        if sentence.lstrip()[:1] in QUOTE_CHARS:
+            continue
+        out.append((start, end))
+    return out
+
+
+def rank(doc: Document, parsed: Parsed) -> list[Range]:
+    """Body sentences, best first: centrality, a decaying lead bonus and a bonus for facts (a
+    number or a date), picked greedily so a sentence repeating a chosen one ranks lower."""
+    sentences = _candidates(doc)
+    bags = {s: _bag(parsed, *s) for s in sentences}
+    whole: Counter[str] = Counter()
+    for bag in bags.values():
+        whole.update(bag)
+    scores = {}
+    for i, s in enumerate(sentences):
+        sentence = doc.text[s[0] : s[1]]
+        facts = any(ch.isdigit() for ch in sentence) or bool(dates.expressions(sentence))
+        scores[s] = _cosine(bags[s], whole - bags[s]) + 0.3 / (1 + i) + (0.1 if facts else 0.0)
+    ranked: list[Range] = []
+    left = list(sentences)
+    while left:
+        best = max(
+            left,
+            key=lambda s: (
+                scores[s] - 0.5 * max((_cosine(bags[s], bags[r]) for r in ranked), default=0)
+            ),
+        )
+        ranked.append(best)
+        left.remove(best)
+    return ranked
+
+
+def extract(doc: Document, parsed: Parsed) -> Summary:
+    """Headline, summary text and key points, all taken from the article's own sentences."""
+    ranked = rank(doc, parsed)
+    if doc.title is not None:
+        headline = doc.text[slice(*doc.title)].strip()
+    elif doc.sentences:
+        headline = doc.sentence_text(0).strip()
+    else:
+        headline = ""
+    points: list[Span] = [make_span(doc.text, *s) for s in sorted(ranked[:KEY_POINTS])]
+    lead = sorted(ranked[:SUMMARY_SENTENCES])
+    text = " ".join(" ".join(doc.text[s:e].split()) for s, e in lead)
+    return Summary(headline=" ".join(headline.split()), text=text, key_points=points)
