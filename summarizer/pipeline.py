@@ -6,10 +6,9 @@ treatment wherever it starts.
 
 from __future__ import annotations
 
-import asyncio
 import time
 
-from summarizer import dates
+from summarizer import chunking, dates
 from summarizer.backends.base import Backend, Draft
 from summarizer.document import Document
 from summarizer.grounding import ground
@@ -39,20 +38,16 @@ def prepare(loaded: Loaded, settings: Settings) -> Document:
 
 
 def run(doc: Document, backend: Backend) -> Extraction:
-    """Extract with ``backend`` and keep only what is grounded in the article."""
+    """Extract with ``backend`` (in chunks when the article is over its budget) and keep only
+    what is grounded in the article."""
     started = time.perf_counter()
-    return assemble(doc, backend.name, backend.extract(doc), started)
+    return assemble(doc, backend.name, chunking.extract(doc, backend), started)
 
 
 async def arun(doc: Document, backend: Backend) -> Extraction:
     """``run`` for asyncio callers (bulk): uses the backend's ``aextract`` when it has one."""
     started = time.perf_counter()
-    aextract = getattr(backend, "aextract", None)
-    if aextract is not None:
-        draft = await aextract(doc)
-    else:
-        draft = await asyncio.to_thread(backend.extract, doc)
-    return assemble(doc, backend.name, draft, started)
+    return assemble(doc, backend.name, await chunking.aextract(doc, backend), started)
 
 
 def assemble(doc: Document, backend_name: str, raw: Draft, started: float) -> Extraction:
