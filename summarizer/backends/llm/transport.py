@@ -14,6 +14,7 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -105,16 +106,15 @@ def retry_after(exc: BaseException | None) -> float | None:
 
 
 def _wait(policy: Policy) -> Callable[[RetryCallState], float]:
-    from tenacity import wait_exponential_jitter
-
-    backoff = wait_exponential_jitter(
-        initial=policy.backoff, max=policy.max_backoff, jitter=policy.backoff
-    )
+    """The server's ``Retry-After`` if it gave one, else exponential backoff with jitter."""
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         asked = retry_after(exc)
-        return asked if asked is not None else backoff(state)
+        if asked is not None:
+            return asked
+        grown = policy.backoff * 2 ** (state.attempt_number - 1)
+        return min(policy.max_backoff, grown + random.uniform(0, policy.backoff))
 
     return wait
 
