@@ -1,0 +1,92 @@
+"""Reporting cues: the verbs and phrases that attribute words to someone, and who that is.
+
+Works on spaCy's dependency parse: a cue verb's subject (or the object of "according to") is the
+speaker. The lexicon is lemmas, so "said", "says" and "saying" are one entry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def lexicon(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
+# Verbs of saying, writing, believing and finding that news prose attributes content with.
+SPEECH_VERBS = lexicon(
+    """
+    say tell add claim argue warn state announce explain insist note write tweet post report
+    declare acknowledge admit assert confirm deny suggest predict reply respond recall remark
+    observe continue conclude stress emphasize emphasise complain ask urge vow promise charge
+    contend maintain concede allege testify quip joke shout yell whisper reveal disclose indicate
+    estimate caution recount boast lament mention agree counter retort reiterate repeat wonder
+    proclaim announce threaten pledge signal hint speculate posit opine comment describe call
+    dub label brand denounce condemn accuse blast slam criticize criticise praise thank
+    insist affirm reaffirm clarify elaborate advise inform notify predict forecast guarantee
+    """
+)
+# Verbs whose complement is attributed content but that do not introduce a direct quote.
+BELIEF_VERBS = lexicon(
+    """
+    believe think feel fear hope expect know learn find suspect doubt worry reckon
+    understand assume conclude determine realize realise recognize recognise acknowledge
+    """
+)
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
+def is_cue(token: Token) -> bool:
+    """True for a reporting verb (as a verb) or the "according" of "according to"."""
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_LEMMAS
+
+
+def cue_span(token: Token) -> tuple[int, int]:
+    """Character range of the cue phrase: "according to", "pointed out", or the verb."""
+    end = token.idx + len(token.text)
+    if token.lower_ == "according":
+        to = next(c for c in token.children if c.lower_ == "to")
+        end = to.idx + len(to.text)
+    else:
+        for c in token.children:
+            if c.dep_ == "prt" and c.i == token.i + 1:
+                end = c.idx + len(c.text)
+    return token.idx, end
+
+
+def speaker_head(cue: Token) -> Token | None:
+    """The head word of who is speaking at ``cue``: its subject, the agent of a passive, the
+    object of "according to", or the noun a "who said ..." clause hangs from."""
+    if cue.lower_ == "according":
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    verb: Token | None = cue
+    for _ in range(3):
+        if verb is None:
+            break
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                # "Reid, who called him ...": the relative pronoun stands for the noun.
+                return verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if verb.dep_ == "relcl":
+            return verb.head
+        # "... and added", "went on to say", "declined to say": the subject sits higher up.
+        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb else None
+    return None
+
+
+def content_head(cue: Token) -> Token | None:
+    """The clause a cue verb reports ("said [that] X ..."), when it has one."""
+    for c in cue.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None

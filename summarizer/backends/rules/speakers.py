@@ -1,0 +1,163 @@
+"""Who a speaker is: the words that name them here, their fullest name, and what "he" means.
+
+``Party.mention`` is the phrase in the text ("Foreign Ministry spokesperson Nasser Kanaani",
+"he"); ``Party.name`` is the fullest name the article gives ("Nasser Kanaani" for a later
+"Kanaani"), or the resolved name when the mention is a pronoun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summarizer.backends.rules.cues import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case"})
+_RIGHT = frozenset({"compound", "flat", "case", "nummod"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."})
+# Words that make a name an organisation or a place rather than a person.
+_ORG_WORDS = lexicon(
+    """
+    ministry department office house council committee party campaign government agency
+    service court police army forces force military bureau commission university institute
+    center centre foundation association union news times post journal press network
+    newspaper magazine group company corp inc administration senate congress
+    """
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name to print, the mention's character range, whether a person."""
+
+    name: str
+    mention: tuple[int, int]
+    person: bool
+
+
+def phrase(head: Token) -> tuple[int, int]:
+    """Token range ``[first, last]`` of the noun phrase headed by ``head``, without relative
+    clauses or appositions ("Rasool, a military spokesman, who ..." gives "Rasool")."""
+    first = last = head.i
+    stack = [c for c in head.lefts if c.dep_ in _LEFT]
+    while stack:
+        t = stack.pop()
+        first = min(first, t.left_edge.i)
+    for c in head.rights:
+        if c.dep_ in _RIGHT or (c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")):
+            last = max(last, c.right_edge.i)
+    doc = head.doc
+    while first < last and doc[first].is_punct:
+        first += 1
+    while last > first and doc[last].is_punct:
+        last -= 1
+    return first, last
+
+
+def proper_chain(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """The last run of proper nouns within tokens ``[first, last]``: the name in a phrase."""
+    best = None
+    i = first
+    while i <= last:
+        if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            j = i
+            while j + 1 <= last and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+                j += 1
+            best = (i, j)
+            i = j + 1
+        else:
+            i += 1
+    return best
+
+
+def is_person_name(words: list[str]) -> bool:
+    """A name of people rather than an organisation or place: no organisation word in it and
+    at least a first and last name (or a title)."""
+    lowered = [w.lower() for w in words]
+    if any(w in _ORG_WORDS for w in lowered):
+        return False
+    return len(words) >= 2 or (bool(lowered) and lowered[0] in _TITLES)
+
+
+class NameBook:
+    """The fullest form of each name in an article, looked up by its last word."""
+
+    def __init__(self) -> None:
+        self.full: dict[str, list[str]] = {}
+        self.people: set[str] = set()
+
+    def add(self, words: list[str]) -> None:
+        words = [w for w in words if w.lower() not in _TITLES] or words
+        key = words[-1]
+        if len(words) > len(self.full.get(key, [])):
+            self.full[key] = words
+        if is_person_name(words):
+            self.people.add(key)
+
+    def fullest(self, words: list[str]) -> list[str]:
+        bare = [w for w in words if w.lower() not in _TITLES] or words
+        known = self.full.get(bare[-1], bare)
+        return known if len(known) > len(bare) and known[-len(bare) :] == bare else bare
+
+    def is_person(self, words: list[str]) -> bool:
+        bare = [w for w in words if w.lower() not in _TITLES] or words
+        return bare[-1] in self.people or is_person_name(words)
+
+
+def name_book(doc: Doc, ranges: list[tuple[int, int]]) -> NameBook:
+    """Every proper-noun run in the content paragraphs ``ranges`` (character ranges)."""
+    book = NameBook()
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        run: list[str] = []
+        for t in span:
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha():
+                run.append(t.text)
+                continue
+            if run:
+                book.add(run)
+            run = []
+        if run:
+            book.add(run)
+    return book
+
+
+def describe(head: Token, book: NameBook) -> Speaker:
+    """The speaker whose phrase is headed by ``head`` (a name, a description or a pronoun)."""
+    doc = head.doc
+    first, last = phrase(head)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    chain = proper_chain(doc, first, head.i if head.pos_ == "PROPN" else last)
+    if chain is not None and (head.pos_ == "PROPN" or head.dep_ == "pobj" or chain[1] > head.i):
+        words = [t.text for t in doc[chain[0] : chain[1] + 1]]
+        return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
+    text = doc.text[start:end]
+    person = head.lower_ in PERSON_PRONOUNS or head.lemma_.lower() in _PERSON_NOUNS
+    return Speaker(text, (start, end), person)
+
+
+_PERSON_NOUNS = lexicon(
+    """
+    spokesman spokeswoman spokesperson official minister president senator aide source
+    analyst expert adviser advisor lawyer attorney candidate nominee governor mayor leader
+    director chief secretary witness resident man woman professor economist strategist
+    """
+)
+
+
+def resolve_pronoun(pronoun: str, history: list[Speaker]) -> Speaker | None:
+    """The last speaker a pronoun can refer to: a person for he/she, anyone for they/we/it."""
+    want_person = pronoun.lower() in PERSON_PRONOUNS
+    for earlier in reversed(history):
+        if earlier.name.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            continue
+        if earlier.person == want_person or not want_person:
+            return earlier
+    return None
