@@ -1,8 +1,9 @@
 """Client-side rate limits (requests and tokens per minute) as token buckets.
 
 A run that knows its provider's limits waits here instead of bouncing off 429s and burning
-retries. Buckets hold at most one second's worth, so a run starts smoothly rather than firing a
-minute's budget at once (providers enforce their limits over short windows too).
+retries. Requests are spaced evenly (a bucket of one), and tokens may burst by at most one
+second's worth, so a run never fires a minute's budget at once: providers enforce their limits
+over short windows too.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import time
 
 
 class Bucket:
-    """``rate_per_minute`` units refilled continuously; a debt (negative level) delays callers."""
+    """``rate_per_minute`` units refilled continuously, up to ``capacity``; a debt (negative
+    level, after a request used more than estimated) delays later callers."""
 
-    def __init__(self, rate_per_minute: float, *, burst_seconds: float = 1.0) -> None:
+    def __init__(self, rate_per_minute: float, capacity: float) -> None:
         self.rate = rate_per_minute / 60.0
-        self.capacity = max(1.0, self.rate * burst_seconds)
+        self.capacity = max(1.0, capacity)
         self.level = self.capacity
         self.stamp = time.monotonic()
 
@@ -40,8 +42,8 @@ class RateLimiter:
     """Requests-per-minute and tokens-per-minute limits shared by all tasks of a run."""
 
     def __init__(self, rpm: float | None = None, tpm: float | None = None) -> None:
-        self.requests = Bucket(rpm) if rpm else None
-        self.tokens = Bucket(tpm) if tpm else None
+        self.requests = Bucket(rpm, 1) if rpm else None
+        self.tokens = Bucket(tpm, tpm / 60) if tpm else None
         self._lock = asyncio.Lock()
 
     async def acquire(self, tokens: float) -> None:

@@ -88,13 +88,25 @@ def _reason(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {exc}"
 
 
+def prompt_version(backend: Backend) -> str | None:
+    """The prompt an LLM backend sends (part of the cache key); None for the rules backend."""
+    version = getattr(backend, "prompt_version", None)
+    if version is None and backend.name == "llm":
+        from summarizer.backends.llm.prompt import PROMPT_VERSION
+
+        version = PROMPT_VERSION
+    return version
+
+
 class Worker:
     """Runs the per-article function with one backend (or several, one per server)."""
 
     def __init__(self, job: Job, backends: Sequence[Backend]) -> None:
         self.job = job
         self.backends = list(backends)
-        self.cache = Cache(Path(job.cache_dir)) if job.cache_dir else None
+        # Only model calls are cached: they cost money and are keyed by a prompt version; the
+        # rules backend is free, and its code changes without a version to key on.
+        self.cache = Cache(Path(job.cache_dir)) if job.cache_dir and job.settings.uses_llm else None
         self._next = 0
         self._busy = [0] * len(self.backends)
 
@@ -109,7 +121,7 @@ class Worker:
         if self.cache is None:
             return None
         backend = self.backends[0]
-        return key(text, self.job.settings, backend.name, getattr(backend, "prompt_version", None))
+        return key(text, self.job.settings, backend.name, prompt_version(backend))
 
     def _from_cache(self, item: Item, loaded: loading.Loaded, k: str | None) -> Outcome | None:
         hit = self.cache.get(k) if self.cache is not None and k else None
