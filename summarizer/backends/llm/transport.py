@@ -127,8 +127,8 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return "the response was not valid JSON"
     if isinstance(exc, openai.APIConnectionError):
-        cause = exc.__cause__
-        return f"connection failed ({cause or exc})"
+        cause = str(exc.__cause__ or exc).strip().splitlines() or ["?"]
+        return f"connection failed ({_clip(cause[0])})"
     response = getattr(exc, "response", None)
     reason = getattr(response, "reason_phrase", "") or ""
     return f"{_status(exc)} {reason}".strip()
@@ -137,7 +137,10 @@ def _describe(exc: BaseException) -> str:
 def _server_message(exc: BaseException) -> str:
     body = getattr(exc, "body", None)
     message = body.get("message") if isinstance(body, dict) else None
-    text = " ".join(str(message or "").split())
+    return _clip(" ".join(str(message or "").split()))
+
+
+def _clip(text: str) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
