@@ -73,24 +73,66 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
-# Lines that are page furniture rather than article, whatever the site.
-_FURNITURE = re.compile(
-    r"""^\s*(?:
-        skip\ to\ (?:main\ )?content | jump\ to | main\ menu | toggle\ navigation | menu |
-        share(?:\ this)?(?:\ article|\ on\ \w+)? | advertisement | sponsored | related(?:\ articles?)? |
-        read\ more | most\ (?:read|popular) | trending | listen\ to\ this\ article.* |
-        (?:sign\ up|subscribe|register)\b.* | .*\bnewsletters?\b.* | follow\ us\b.* |
-        .*\ball\ rights\ reserved\b.* | copyright\b.* | \u00a9.* | cookie.* | accept\ (?:all\ )?cookies |
-        .*\b(?:republish(?:ing)?|fill\ out\ this\ form|terms\ of\ (?:use|service)|privacy\ policy)\b.* |
-        image\ (?:source|caption)\b.* | (?:photo|picture|image)\ (?:by|credit)\b.* |
-        (?:updated|published|posted)\ (?:on\ )?\d.* | \d+\ min(?:ute)?s?\ read
-    )\s*$""",
-    re.IGNORECASE | re.VERBOSE,
+# Lines that are page furniture rather than article, whatever the site: navigation and account
+# links, share buttons, sign-up and newsletter prompts, cookie notices, credits, bylines and
+# timestamps, "read more" teasers, publisher blurbs. Each alternative must match the whole line.
+_FURNITURE = r"""^\s*(?:
+        skip\ to\ (?:main\ )?content | jump\ to\b.* | main\ menu | toggle\ navigation | menu |
+        home | search | close | cancel | next | previous | back\ to\ top | sections | more |
+        news | video | photos | opinion | latest(?:\ news)? | print | comments? | x | \u00d7 | / |
+        (?:show|view|leave\ a|post\ a|\d+)\ comments? |
+        (?:sign|log)\ (?:in|out) | my\ account | create\ (?:an\ )?account | manage\ subscription |
+        about(?:\ us)? | contact(?:\ us)? | careers | jobs | advertise(?:\ with\ us)? | site\ ?map |
+        facebook | twitter | instagram | linkedin | youtube | whatsapp | telegram | flipboard |
+        reddit | pinterest | email | e-mail | rss(?:\ feed)? | tweet | pin\ it | copy\ link |
+        (?:(?:facebook|twitter|x|email|e-mail|linkedin|whatsapp)\W*){2,} |
+        share(?:\ this)?(?:\ (?:article|story|page|post))?(?:\ (?:on|via)\ \w+)?:?\w* |
+        advertisement | sponsored(?:\ content)? | related(?:\ (?:articles?|stories|content|topics))?:? |
+        read\ more\b.* | continue\ reading\b.* | (?:also\ read|see\ also|recommended|more\ on\ this)\b.* |
+        most\ (?:read|popular|viewed) | trending(?:\ now)? | listen\ to\ this\ article.* |
+        (?:sign\ up|subscribe|register)(?:\W+\S+){0,4}\W* |
+        (?:sign\ up|subscribe|register)\b.*\b(?:newsletters?|alerts?|inbox|briefing|digest|our|latest)\b.* |
+        follow\ us\b.* | stay\ informed\b.* |
+        copyright\b.* | \u00a9.* | cookie.* | accept\ (?:all\ )?cookies |
+        image\ (?:source|caption)\b.* | (?:photo|picture|image)s?\ (?:by|credit)\b.* |
+        (?:photo|picture|image)s?:\s.{0,60} | getty\ images | (?:ap|afp|reuters)\ photo\b.* |
+        by |
+        (?:updated|published|posted|last\ updated)\b:?\ (?=.*\d).{0,60} | \d+\ min(?:ute)?s?\ read |
+        \d{1,2}\ ?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\ ago | \d+ | [\d,.]+[km]?\ (?:shares|views)
+    )\s*$"""
+_FURNITURE_CASED = re.compile(_FURNITURE, re.IGNORECASE | re.VERBOSE)
+# Words that make any line furniture wherever they stand in it.
+_FURNITURE_WORDS = re.compile(
+    r"\bnewsletters?\b|\ball rights reserved\b|\b(?:we|this (?:site|website)) uses? cookies\b|"
+    r"\brepublish(?:ing)?\b|\bfill out this form\b|\bterms of (?:use|service)\b|"
+    r"\bprivacy (?:policy|notice)\b|\bsupport (?:our|independent) journalism\b|"
+    r"\bthank you for reading\b",
+    re.IGNORECASE,
+)
+# A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (names capitalised).
+_BYLINE = re.compile(
+    r"^\s*[Bb][Yy]:?\s+(?:[A-Z][\w.'-]*\s?){1,4}(?:(?:,\s|\sand\s)(?:[A-Z][\w.'-]*\s?){1,4})*"
+    r"(?:,\s[A-Z]\w+(?:\s\w+)?)?\s*$"
+)
+# A line that is only a date and maybe a time: a timestamp under the headline.
+_TIMESTAMP = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
+    r"\d{4}-\d\d-\d\d|"
+    r"\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:\s*[,|\u2022-]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    re.IGNORECASE,
 )
 # A caption or credit ends with an agency in brackets: "... on 26 December 2023 (AFP)".
 _CREDIT = re.compile(
-    r"\((?:AFP|AP|Reuters|Getty(?: Images)?|EPA|Anadolu|[A-Z]{2,6})(?:/[^)]*)?\)\s*$"
+    r"\S\s.*\((?:AFP|AP|Reuters|Getty(?: Images)?|EPA|EPA-EFE|Anadolu|AA|Xinhua|UPI|dpa|"
+    r"Shutterstock|Alamy|Bloomberg|WANA|SANA|IRNA|AFP via Getty Images)(?:/[^)]*)?\)\s*$"
 )
+# A line repeated within this many lines is an image caption shown twice (alt text, caption).
+_REPEAT_WINDOW = 3
+# This many short lines in a row (a few words, no full stop) are a menu of links.
+_MENU_RUN = 4
+_MENU_WORDS = 3
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -118,21 +160,51 @@ def split_sentences(text: str, start: int, end: int) -> list[Range]:
     return [r for r in ranges if r[1] > r[0]]
 
 
+def _is_furniture_line(line: str) -> bool:
+    """One line is furniture by itself: it matches a furniture pattern, a timestamp or a credit."""
+    if _FURNITURE_WORDS.search(line) or (line.endswith(")") and _CREDIT.search(line)):
+        return True
+    if len(line) > 120:  # every whole-line pattern is shorter
+        return False
+    return bool(_FURNITURE_CASED.match(line) or _TIMESTAMP.match(line) or _BYLINE.match(line))
+
+
 def furniture_lines(text: str) -> list[Range]:
     """Lines that are page furniture: navigation, sign-up prompts, repeated captions, blurbs."""
     lines = [
         (m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()
     ]
-    seen: dict[str, int] = {}
-    for s, e in lines:
-        key = text[s:e].strip()
-        seen[key] = seen.get(key, 0) + 1
+    keys = [text[s:e].strip() for s, e in lines]
     out = []
-    for s, e in lines:
-        line = text[s:e].strip()
-        repeated_caption = seen[line] > 1 and not line.endswith((".", '"', "\u201d"))
-        if _FURNITURE.match(line) or repeated_caption or _CREDIT.search(line):
+    for i, (s, e) in enumerate(lines):
+        line = keys[i]
+        near = keys[max(0, i - _REPEAT_WINDOW) : i] + keys[i + 1 : i + 1 + _REPEAT_WINDOW]
+        repeated_caption = (
+            line in near
+            and len(line.split()) >= 4
+            and not line.endswith((".", "?", "!", ":", '"', "\u201d"))
+        )
+        if repeated_caption or _is_furniture_line(line):
             out.append((s, e))
+    return sorted(set(out) | set(_menus(lines, keys)))
+
+
+def _menus(lines: list[Range], keys: list[str]) -> list[Range]:
+    """Runs of short capitalised lines without digits or punctuation: navigation menus."""
+    out: list[Range] = []
+    run: list[Range] = []
+    for rng, line in [*zip(lines, keys, strict=True), ((0, 0), "")]:
+        short = (
+            0 < len(line.split()) <= _MENU_WORDS
+            and line[0].isupper()
+            and not any(ch.isdigit() or ch in ".?!:" for ch in line)
+        )
+        if short:
+            run.append(rng)
+            continue
+        if len(run) >= _MENU_RUN:
+            out.extend(run)
+        run = []
     return out
 
 
