@@ -95,7 +95,7 @@ NOUNS: dict[str, str] = {
         "killing death murder assassination execution massacre slaughter slaying homicide "
         "beheading fatality",
     ),
-    **_lex("injury", "injury wounding"),
+    **_lex("injury", "injury wounding maiming beating"),
     **_lex("arrest", "arrest detention custody capture"),
     **_lex("statement", "statement announcement declaration condemnation warning ultimatum"),
     **_lex("meeting", "meeting talk summit visit negotiation"),
@@ -166,6 +166,15 @@ class Mention:
     generic: bool = False
     weapon: Token | None = None
 
+    def trigger_range(self) -> Range:
+        t = self.trigger
+        return t.idx, t.idx + len(t.text)
+
+    def argument_ranges(self) -> list[Range]:
+        """Where its actors, targets and place are mentioned: what argument scoring compares."""
+        tokens = [*self.actors, *self.targets, *([self.location] if self.location else [])]
+        return [_span_of(t) for t in tokens]
+
 
 def _number(token: Token) -> int | None:
     """The value of a number token: digits ("2,500") or a number word ("three")."""
@@ -177,6 +186,8 @@ def _number(token: Token) -> int | None:
 
 def count_of(token: Token) -> int | None:
     """How many people a noun phrase counts: "20 people" 20, "a senior adviser" 1, "Mousavi" 1."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return 0  # "no one was hurt"
     if token.like_num:
         return _number(token)
     for child in token.children:
@@ -205,13 +216,16 @@ def classify(token: Token) -> str | None:
     lemma = _lemma(token)
     if token.pos_ == "VERB":
         kind = VERBS.get(lemma)
-        if kind is None:
+        if kind is None and lemma != "go":
             return None
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.dep_ in ("acl", "amod"):
             objects.append(token.head)
         if any(_lemma(o) in _NOT_EVENT_OBJECTS for o in objects):
             return None
+        if lemma == "go":
+            off = any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)
+            return "attack" if off and VERBS.get("go") is None else None
         if lemma in ("hit", "fire", "blow"):
             subjects = {_lemma(c) for c in token.children if c.dep_ == "nsubj"}
             up = any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
@@ -221,6 +235,8 @@ def classify(token: Token) -> str | None:
             _lemma(o) in _MILITARY or o.lower_ in _MILITARY for o in objects
         ):
             return None
+        if lemma == "try" and not any(c.dep_ == "auxpass" for c in token.children):
+            return None  # "tried to", not "was tried"
         if kind in ("statement", "meeting", "deployment", "other") and token.dep_ == "amod":
             return None  # "the declared intention"
         return kind
@@ -717,8 +733,3 @@ def extract(doc: Document, parsed: Parsed) -> list[Event]:
     drafts = [d for group in by_sentence.values() for d in _group_sentence(group)]
     drafts = [d for d in drafts if d.type != "statement" or d.head.actors]
     return [_event(d, doc.text) for d in _coalesce(drafts, doc)]
-
-
-def trigger_spans(doc: Document, parsed: Parsed) -> list[tuple[Span, str]]:
-    """Every trigger ``mentions`` finds with its type: what the WikiEvents scorer compares."""
-    return [(_trigger_span(m.trigger, doc.text), m.type) for m in mentions(doc, parsed)]
