@@ -162,6 +162,9 @@ _eval.register(app)
 from summarizer.commands import bulk as _bulk  # noqa: E402
 
 _bulk.register(app)
+from summarizer.commands import report as _report  # noqa: E402
+
+_report.register(app)
 
 
 def main() -> None:
