@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from summarizer.document import Document, Range
 from summarizer.spans import Folded, find_verbatim, fold
@@ -92,7 +99,19 @@ def _short(s: str) -> str:
     return s if len(s) <= 60 else s[:57] + "..."
 
 
-class Item(BaseModel):
+def _lean(schema: dict[str, Any]) -> None:
+    """Drop the "title" pydantic gives every property: it repeats the name in every request."""
+    for prop in schema.get("properties", {}).values():
+        prop.pop("title", None)
+
+
+class Lean(BaseModel):
+    """Base of the response models: a compact JSON Schema (titles dropped)."""
+
+    model_config = ConfigDict(json_schema_extra=_lean)
+
+
+class Item(Lean):
     """Base of every cited item: ``sentence`` must exist, ``text`` must be in the article."""
 
     sentence: int = Field(description="number of the sentence where text starts")
@@ -127,7 +146,7 @@ class Claim(Item):
     kind: Literal["reported", "assertion"]
 
 
-class Event(BaseModel):
+class Event(Lean):
     description: str
     type: str = Field(description="attack, killing, arrest, statement, meeting, ... or other")
     sentences: list[int] = Field(description="numbers of the sentences that report it")
@@ -151,7 +170,7 @@ class Event(BaseModel):
         return value
 
 
-class Summary(BaseModel):
+class Summary(Lean):
     headline: str
     text: str = Field(description="two or three sentences")
     key_points: list[int] = Field(description="numbers of the most important sentences")
@@ -166,7 +185,7 @@ class Summary(BaseModel):
         return value
 
 
-class ArticleExtraction(BaseModel):
+class ArticleExtraction(Lean):
     """Events, claims and quotes of the numbered article, each citing its sentences."""
 
     summary: Summary
