@@ -130,6 +130,8 @@ _CREDIT = re.compile(
 )
 # A line repeated within this many lines is an image caption shown twice (alt text, caption).
 _REPEAT_WINDOW = 3
+# A first line this long or longer is the story, not its headline.
+_TITLE_WORDS = 30
 # This many short lines in a row (a few words, no full stop) are a menu of links.
 _MENU_RUN = 4
 _MENU_WORDS = 3
@@ -208,6 +210,11 @@ def _menus(lines: list[Range], keys: list[str]) -> list[Range]:
     return out
 
 
+def _is_title(line: str) -> bool:
+    """A headline: one short line that does not end like a sentence of the story."""
+    return "\n" not in line and len(line.split()) <= _TITLE_WORDS and not line.endswith(".")
+
+
 def segment(text: str, source: Source) -> Document:
     """Build the ``Document`` for ``text``: content paragraphs and sentences, furniture apart."""
     furniture = furniture_lines(text)
@@ -228,7 +235,9 @@ def segment(text: str, source: Source) -> Document:
             paragraphs.append(run)
     paragraphs = [r for r in (trim(text, s, e) for s, e in paragraphs) if r[1] > r[0]]
     sentences = [s for p in paragraphs for s in split_sentences(text, *p)]
-    title = paragraphs[0] if paragraphs and "\n" not in text[slice(*paragraphs[0])] else None
+    title = (
+        paragraphs[0] if len(paragraphs) > 1 and _is_title(text[slice(*paragraphs[0])]) else None
+    )
     return Document(
         text=text,
         source=source,

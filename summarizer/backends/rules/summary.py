@@ -25,6 +25,8 @@ KEY_POINTS = 4
 SUMMARY_SENTENCES = 3
 _MIN_WORDS = 6
 _MAX_WORDS = 60
+# Sentences this similar to a better one say the same thing again and are left out.
+_DUPLICATE = 0.8
 
 
 def _bag(parsed: Parsed, start: int, end: int) -> Counter[str]:
@@ -65,7 +67,8 @@ def _candidates(doc: Document) -> list[Range]:
 
 def rank(doc: Document, parsed: Parsed) -> list[Range]:
     """Body sentences, best first: centrality, a decaying lead bonus and a bonus for facts (a
-    number or a date), picked greedily so a sentence repeating a chosen one ranks lower."""
+    number or a date), picked greedily so a sentence like a chosen one ranks lower and one
+    repeating it is left out."""
     sentences = _candidates(doc)
     bags = {s: _bag(parsed, *s) for s in sentences}
     whole: Counter[str] = Counter()
@@ -85,8 +88,9 @@ def rank(doc: Document, parsed: Parsed) -> list[Range]:
                 scores[s] - 0.5 * max((_cosine(bags[s], bags[r]) for r in ranked), default=0)
             ),
         )
-        ranked.append(best)
         left.remove(best)
+        if all(_cosine(bags[best], bags[r]) < _DUPLICATE for r in ranked):
+            ranked.append(best)
     return ranked
 
 
