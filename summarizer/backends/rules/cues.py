@@ -28,6 +28,7 @@ SPEECH_VERBS = lexicon(
     proclaim announce threaten pledge signal hint speculate posit opine comment describe call
     dub label brand denounce condemn accuse blast slam criticize criticise praise thank
     insist affirm reaffirm clarify elaborate advise inform notify predict forecast guarantee
+    demand sing chant talk speak plead beg cry exclaim scoff muse rail lash
     """
 )
 # Verbs whose complement is attributed content but that do not introduce a direct quote.
@@ -68,7 +69,7 @@ def speaker_head(cue: Token) -> Token | None:
         to = next(c for c in cue.children if c.lower_ == "to")
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     verb: Token | None = cue
-    for _ in range(3):
+    for _ in range(4):
         if verb is None:
             break
         for c in verb.children:
@@ -79,9 +80,19 @@ def speaker_head(cue: Token) -> Token | None:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":
             return verb.head
-        # "... and added", "went on to say", "declined to say": the subject sits higher up.
-        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb else None
+        # "... and added", "declined to say", "after saying", "before asking her": the subject
+        # belongs to the verb higher up.
+        verb = _governing_verb(verb)
     return None
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    if verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp") or verb.head == verb:
+        return None
+    up = verb.head
+    if up.pos_ in ("ADP", "SCONJ") and up.head != up:
+        up = up.head  # "before asking": the preposition hangs from the verb
+    return up if up.pos_ in ("VERB", "AUX") else None
 
 
 def content_head(cue: Token) -> Token | None:

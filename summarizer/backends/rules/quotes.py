@@ -63,7 +63,32 @@ def _region(art: _Article, piece: Piece) -> Span | None:
     touched = [(s, e) for s, e in art.sentences if s < hi and lo < e and p_start <= s < p_end]
     if touched:
         lo, hi = min(lo, touched[0][0]), max(hi, touched[-1][1])
+        later = [(s, e) for s, e in art.sentences if hi <= s < p_end]
+        if later and _trails(art, piece, later[0]):
+            hi = later[0][1]
     return art.doc.char_span(max(lo, p_start), min(hi, p_end), alignment_mode="expand")
+
+
+def _trails(art: _Article, piece: Piece, sentence: tuple[int, int]) -> bool:
+    """True for the attribution after a quote that ends a sentence with its own mark:
+    “Who would have believed it?” Trump said."""
+    said = art.text[piece.mark.start : piece.mark.end].rstrip()
+    if not said.endswith(("?", "!")) or art.text[piece.mark.close_at + 1 : sentence[0]].strip():
+        return False
+    head = art.doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    return head is not None and any(cues.is_cue(t) for t in head[:6])
+
+
+def _latest_mention(art: _Article, speaker: Speaker, before: int) -> tuple[int, int]:
+    """Where the article last named ``speaker`` before a quote that inherits them."""
+    last = speaker.name.split()[-1]
+    if len(last) < 2 or speaker.mention[1] > before:
+        return speaker.mention
+    hits = [m for m in re.finditer(rf"\b{re.escape(last)}\b", art.text[:before])]
+    hits = [
+        m for m in hits if m.start() >= speaker.mention[1] and not art.in_quote(m.start(), m.end())
+    ]
+    return (hits[-1].start(), hits[-1].end()) if hits else speaker.mention
 
 
 def _cue_candidates(art: _Article, region: Span) -> list[Token]:
@@ -118,8 +143,29 @@ def _speaker_at(art: _Article, cue: Token) -> tuple[Speaker | None, tuple[int, i
     if head is None or art.in_quote(head.idx, head.idx + len(head.text)):
         found = _surface_speaker(art, cue)
         return found, found.mention if found else None
-    found = _pronoun(art, head) if head.lower_ in _PRONOUNS else speakers.describe(head, art.book)
+    if head.lower_ in _PRONOUNS:
+        outer = _outer_subject(art, cue)
+        found = outer or _pronoun(art, head)
+    else:
+        found = speakers.describe(head, art.book)
     return found, found.mention
+
+
+def _outer_subject(art: _Article, cue: Token) -> Speaker | None:
+    """The named subject of a clause that governs a pronoun's cue in the same sentence:
+    "Ban Ki-moon condemned what he called ...", "Clinton says she hopes ... but she knows ..."
+    — the pronoun only repeats that subject, and the attribution is to them."""
+    for verb in cue.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or art.in_quote(subject.idx, subject.idx + 1):
+            continue
+        if subject.pos_ == "PROPN":
+            return speakers.describe(subject, art.book)
+        if subject.lower_ not in _PRONOUNS:
+            return None
+    return None
 
 
 _PRONOUNS = speakers.PERSON_PRONOUNS | speakers.GROUP_PRONOUNS | {"i"}
@@ -146,14 +192,55 @@ def _nominal_run(art: _Article, indexes: range) -> list[Token]:
     return run
 
 
+def _skip_aside(doc: Doc, i: int) -> int:
+    """Step left over adverbs and a short aside before a cue: "Cummings (D-Md.) said",
+    "McConnell, R-Ky., said", "Jordan later said"."""
+    while i >= 0:
+        t = doc[i]
+        if t.pos_ == "ADV":
+            i -= 1
+        elif t.text == ")":
+            j = i
+            while j >= 0 and doc[j].text != "(" and i - j < 8:
+                j -= 1
+            i = j - 1 if j >= 0 and doc[j].text == "(" else i
+            if i == j - 1:
+                continue
+            return i
+        elif t.text == "," and i >= 2:
+            j = i - 1
+            while j >= 0 and doc[j].text != "," and i - j < 5:
+                j -= 1
+            if j >= 0 and doc[j].text == "," and i - j <= 4:
+                i = j - 1
+                continue
+            return i
+        else:
+            return i
+    return i
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """True when a speaker phrase may start after token ``i``: at the start, or after a quote
+    mark, a comma, a colon or a dash."""
+    return (
+        i < 0
+        or doc[i].is_quote
+        or doc[i].text in {",", ":", "\u2014", "--", "\n"}
+        or doc[i].is_space
+    )
+
+
 def _surface_speaker(art: _Article, cue: Token) -> Speaker | None:
     """When the parse gives the cue no subject: the noun phrase right before the cue
     (“...,” Tulsa police Chief Chuck Jordan said) or right after it (said Chuck Jordan)."""
-    i = cue.i - 1
-    while i >= 0 and art.doc[i].pos_ == "ADV":
-        i -= 1
+    i = _skip_aside(art.doc, cue.i - 1)
     left = list(reversed(_nominal_run(art, range(i, -1, -1))))
+    if left and not _opens_clause(art.doc, left[0].i - 1):
+        left = []  # "in a box labeled ...": a noun before the cue that is not its subject
     right = _nominal_run(art, range(cue.i + 1, len(art.doc)))
+    if not _opens_clause(art.doc, cue.i - 1):
+        right = []
     for run in (left, right):
         while run and run[-1].pos_ == "ADV":
             run.pop()
@@ -216,15 +303,69 @@ def _attach(art: _Article) -> None:
         if previous is not None and same_run and previous.kind == "direct":
             piece.kind = "direct"  # the rest of a quote interrupted by "he said"
         if piece.speaker is None:
-            label = _label_speaker(art, piece.paragraph)
-            if label is not None:
-                piece.speaker, piece.mention = label, label.mention
-        if piece.speaker is None and previous is not None and previous.speaker is not None:
-            near = piece.paragraph - previous.paragraph <= 1 or not previous.mark.closed
-            if near and piece.kind == "direct":
-                piece.speaker, piece.mention = previous.speaker, previous.mention
+            _fallback(art, piece, previous, same_run)
         previous = piece
     _share_runs(art.pieces)
+
+
+def _inherit(art: _Article, piece: Piece, previous: Piece | None) -> bool:
+    if previous is None or previous.speaker is None or piece.kind != "direct":
+        return False
+    piece.speaker = previous.speaker
+    piece.mention = _latest_mention(art, previous.speaker, piece.mark.open_at)
+    return True
+
+
+def _fallback(art: _Article, piece: Piece, previous: Piece | None, same_run: bool) -> None:
+    """A speaker for a quote with no cue in its sentences, from what comes before it: a
+    transcript label, the same quote's other half, the speaker of the quote just before in the
+    paragraph, the subject of the sentence that leads into it, or a "X said:" paragraph."""
+    label = _label_speaker(art, piece.paragraph)
+    if label is not None:
+        piece.speaker, piece.mention = label, label.mention
+        return
+    same_paragraph = previous is not None and previous.paragraph == piece.paragraph
+    if (same_run or same_paragraph) and _inherit(art, piece, previous):
+        return
+    p_start = art.paragraphs[piece.paragraph][0]
+    if art.text[p_start : piece.mark.open_at].strip():
+        lead = [(s, e) for s, e in art.sentences if p_start <= s < piece.mark.open_at]
+        if lead:
+            found = _subject_of(art, lead[-1])
+            if found is not None:
+                piece.speaker, piece.mention = found, found.mention
+        return
+    if piece.paragraph > 0:
+        before = art.paragraphs[piece.paragraph - 1]
+        if art.text[before[1] - 1] == ":":
+            region = art.doc.char_span(*before, alignment_mode="expand")
+            found_cues = _cue_candidates(art, region) if region is not None else []
+            if found_cues:
+                piece.cue = found_cues[-1]
+                piece.speaker, piece.mention = _speaker_at(art, piece.cue)
+                return
+    near = previous is not None and (
+        piece.paragraph - previous.paragraph <= 1 or not previous.mark.closed
+    )
+    if near:
+        _inherit(art, piece, previous)
+
+
+def _subject_of(art: _Article, sentence: tuple[int, int]) -> Speaker | None:
+    """The named or pronoun subject of a sentence's main verb, when it can be a speaker:
+    "Sen. Bernie Sanders identified ... . “The younger people are ...”"."""
+    span = art.doc.char_span(*sentence, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or art.in_quote(subject.idx, subject.idx + 1):
+        return None
+    if subject.lower_ in speakers.PERSON_PRONOUNS:
+        return _pronoun(art, subject)
+    if subject.pos_ == "PROPN":
+        return speakers.describe(subject, art.book)
+    return None
 
 
 def _share_runs(pieces: list[Piece]) -> None:
