@@ -9,8 +9,6 @@ every offset in the output indexes into it. trafilatura is imported lazily: it i
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 
 from summarizer.errors import InputError
@@ -96,6 +94,9 @@ def _clean(value: object) -> str | None:
 
 def fetch(url: str, *, timeout: float = 30.0, max_bytes: int = 5_000_000) -> bytes:
     """The body of ``url`` (http or https only); any failure is a one-line ``InputError``."""
+    import urllib.error
+    import urllib.request
+
     if not re.match(r"https?://[^/\s]+", url, re.IGNORECASE):
         raise InputError(f"--url {url}: give an http:// or https:// address")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html"})
