@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
+from fake_openai import FakeOpenAI, Received, Reply, tool_reply
 
 from summarizer import chunking
 from summarizer.backends.base import Draft
@@ -257,3 +258,35 @@ def test_items_of_one_chunk_are_never_merged_with_each_other() -> None:
 )
 def test_budget_per_model(settings: Settings, expected: int | None) -> None:
     assert chunking.budget_for(settings) == expected
+
+
+@pytest.mark.slow
+def test_llm_backend_chunks_against_a_fake_server(fake_openai: FakeOpenAI) -> None:
+    """The real LLM backend, one HTTP request per chunk; the server's answers are hand-written
+    from the numbered sentences each request carries (a test double, not a model)."""
+    from summarizer.backends.llm import LLMBackend
+
+    def answer(received: Received) -> Reply:
+        prompt = received.json()["messages"][-1]["content"]
+        quotes = [
+            {"sentence": int(n), "text": words, "kind": "direct", "speaker": "a speaker"}
+            for n, words in re.findall(r'^\[(\d+)\] .*?"([^"]+)"', prompt, re.M)
+        ]
+        body = {
+            "summary": {"headline": "Harbour plan", "text": "The plan passed.", "key_points": [1]},
+            "events": [],
+            "claims": [],
+            "quotes": quotes,
+        }
+        return tool_reply(body, prompt_tokens=50, completion_tokens=5)
+
+    fake_openai.default = answer
+    doc = document(article())
+    settings = Settings(model="m", base_url=fake_openai.url, max_input_tokens=300)
+    result = run(doc, LLMBackend(settings))
+    chunks = chunking.plan(doc, 300)
+    assert len(fake_openai.requests) == len(chunks) > 2
+    assert len(result.quotes) == 36
+    assert all(doc.text[q.start : q.end] == q.text for q in result.quotes)
+    assert result.meta.usage.prompt_tokens == 50 * len(chunks)
+    assert result.summary.headline == "Harbour plan"
