@@ -225,14 +225,14 @@ def run_processes(
     except KeyboardInterrupt:
         _stop(pool)
         raise Interrupted(signal.SIGINT) from None
-    except Interrupted:
-        _stop(pool)
-        raise
     except BrokenProcessPool:
         _stop(pool)
         raise ExtractionError(
             "a worker process died (out of memory?); finished articles are kept, re-run to resume"
         ) from None
+    except BaseException:  # Interrupted (SIGTERM), a ConfigError from a worker
+        _stop(pool)
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
     pool.shutdown()
