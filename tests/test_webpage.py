@@ -169,3 +169,30 @@ def test_cli_needs_a_path_or_a_url() -> None:
     )
     assert proc.returncode == 2
     assert "give an article PATH or --url URL" in proc.stderr
+
+
+@pytest.mark.slow
+def test_cli_summarises_a_page_into_a_self_contained_html_report(tmp_path: Path) -> None:
+    out = tmp_path / "out.html"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summarizer",
+            "summarise",
+            str(HARBOUR),
+            "-f",
+            "html",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<title>Storm closes Port Elling harbour for three days</title>" in html
+    assert "fourteen fishing boats" in html and "Subscribe today" not in html
+    assert 'class="hl hl-quote"' in html
