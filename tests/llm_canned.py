@@ -36,10 +36,11 @@ def number(doc: Document, phrase: str) -> int:
 
 
 def quote(
-    doc: Document, text: str, kind: str, speaker: str, mention: str, cue: str
+    doc: Document, text: str, kind: str, speaker: str, mention: str, cue: str, at: str = ""
 ) -> dict[str, Any]:
+    """A quote item citing the sentence that holds ``at`` (default: the quote's start)."""
     return {
-        "sentence": number(doc, text[:30]),
+        "sentence": number(doc, at or text[:30]),
         "text": text,
         "kind": kind,
         "speaker": speaker,
@@ -120,7 +121,7 @@ def reference_answer() -> dict[str, Any]:
             },
         ],
         "quotes": [
-            quote(doc, "hostile act", "partial", "Baghdad", "Baghdad", "denounced"),
+            quote(doc, "hostile act", "partial", "Baghdad", "Baghdad", "denounced", "denounced"),
             quote(
                 doc,
                 "It runs counter to the pursuit of enduring mutual interests in establishing "

@@ -85,6 +85,7 @@ class LLMBackend:
             "model": self.endpoint.model,
             "context": {"article": numbered(article.doc), "grounding": article},
             "max_retries": max(0, self.settings.max_retries),
+            "strict": False,  # lax validation: a small model's "3" for 3 is not worth a re-ask
         }
         if self.endpoint.mode == "json" and not self.endpoint.is_openai:
             # llama.cpp constrains output only to response_format["schema"]; instructor's JSON

@@ -157,11 +157,11 @@ def _valid(model: type[M], value: Any, article: r.Article) -> M | None:
 def _why(item: Any, article: r.Article) -> str:
     """Why a quote or claim was refused, in words a reader of the warnings understands."""
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        return "an item that does not fit the schema"
+        return "that does not fit the schema"
     n = item.get("sentence")
     text = _short(item["text"])
     if isinstance(n, int) and not 1 <= n <= article.count:
-        return f"{text!r} citing sentence {n}, which does not exist"
+        return f"citing sentence {n}, which does not exist: {text!r}"
     if article.find(item["text"], n if isinstance(n, int) else 0) is None:
         return f"not found verbatim in the article: {text!r}"
     return f"that does not fit the schema: {text!r}"

@@ -55,12 +55,13 @@ class Article:
     def find(self, needle: str, n: int) -> Range | None:
         """Where ``needle`` is in the article: in or after sentence ``n`` if possible.
 
-        Only the analysed sentences count: a chunk of a long article sees its own part.
+        Only the analysed sentences count: a chunk of a long article sees its own part, and
+        page furniture between sentences is never a match.
         """
         first, last = self.doc.sentences[0][0], self.doc.sentences[-1][1]
         begin = self.sentence(n)[0] if 1 <= n <= self.count else first
         hit = find_verbatim(needle, self.doc.text, folded=self.folded, start=begin)
-        if hit is None or hit[0] < first or hit[1] > last:
+        if hit is None or hit[0] < first or hit[1] > last or not self.doc.in_content(*hit):
             return None
         return hit
 

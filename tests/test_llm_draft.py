@@ -1,0 +1,74 @@
+"""From validated answers to output items; salvaging the grounded part of a last bad answer.
+
+The answers are hand-written (tests/llm_canned.py), not a model's.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from llm_canned import REFERENCE, document, number, reference_answer
+
+from summarizer.backends.llm.draft import build, salvage
+from summarizer.backends.llm.response import Article, ArticleExtraction
+from summarizer.errors import ExtractionError
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return Article(document(REFERENCE))
+
+
+def test_build_computes_every_offset_from_the_article(article: Article) -> None:
+    answer = ArticleExtraction.model_validate(reference_answer(), context={"grounding": article})
+    draft = build(answer, article)
+    text = article.doc.text
+    spans = [s for q in draft.quotes for s in (q, q.cue, q.speaker and q.speaker.mention) if s]
+    spans += [s for e in draft.events for s in (*e.evidence, e.trigger) if s]
+    spans += list(draft.summary.key_points)
+    assert len(spans) > 15
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+    baghdad = draft.quotes[0]
+    assert (baghdad.text, baghdad.kind) == ("hostile act", "partial")
+    assert baghdad.cue is not None and baghdad.cue.text == "denounced"
+
+
+def test_time_words_are_resolved_by_code_against_the_article_date(article: Article) -> None:
+    answer = ArticleExtraction.model_validate(reference_answer(), context={"grounding": article})
+    attack_on_base = build(answer, article).events[1]
+    assert attack_on_base.time.text == "on Monday"
+    assert attack_on_base.time.date == "2023-12-25"
+
+
+def test_salvage_keeps_grounded_items_and_names_the_rest(article: Article) -> None:
+    raw = reference_answer()
+    raw["quotes"].append({"sentence": 2, "text": "We will win", "kind": "direct", "speaker": "X"})
+    raw["quotes"].append({"sentence": 3, "kind": "direct"})
+    raw["claims"][0]["sentence"] = 77
+    raw["events"][1]["sentences"] = [77]
+    raw["events"][2]["sentences"].append(88)
+    answer, notes = salvage(json.dumps(raw), article, attempts=3)
+    assert len(answer.quotes) == 3 and len(answer.claims) == 1 and len(answer.events) == 2
+    assert answer.events[1].sentences == [number(article.doc, "On Monday an Israeli")] + [
+        number(article.doc, "The strike had targeted")
+    ]
+    assert notes == [
+        "dropped a quote not found verbatim in the article: 'We will win'",
+        "dropped a quote that does not fit the schema",
+        "dropped a claim citing sentence 77, which does not exist: "
+        "'The attack had come as a response to the targeting of a U...'",
+        "dropped an event citing no sentence of the article: "
+        "'Kataib Hezbollah attack on a US military base in northern...'",
+    ]
+
+
+def test_salvage_of_something_that_is_not_json_is_an_extraction_error(article: Article) -> None:
+    with pytest.raises(ExtractionError, match="no usable answer after 3 attempts"):
+        salvage("Sure! Here are the events:", article, attempts=3)
+
+
+def test_salvage_tolerates_missing_lists_and_summary(article: Article) -> None:
+    answer, notes = salvage('{"quotes": "none"}', article, attempts=1)
+    assert answer.quotes == [] and answer.summary.headline == "" and notes == []
