@@ -268,6 +268,23 @@ def test_sentence_numbers_that_do_not_exist_are_re_asked_then_dropped(
     assert any("dropped an event citing no sentence" in w for w in draft.warnings)
 
 
+def test_no_usable_answer_in_any_attempt_is_an_extraction_error(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    fake_openai.default = content_reply("I could not find any events.")
+    with pytest.raises(ExtractionError, match="no usable answer after 3 attempts"):
+        backend(fake_openai, mode="json").extract(reference)
+    assert len(fake_openai.requests) == 3
+
+
+def test_fenced_json_answer_is_still_salvaged(fake_openai: FakeOpenAI, reference: Document) -> None:
+    fenced = "```json\n" + json.dumps(hallucinating(reference_answer(), 3)) + "\n```"
+    fake_openai.default = content_reply(fenced)
+    draft = backend(fake_openai, mode="json", max_retries=0).extract(reference)
+    assert len(fake_openai.requests) == 1  # max_retries=0: one answer, no re-ask
+    assert len(draft.quotes) == 3 and len(draft.warnings) == 1
+
+
 def test_cut_off_answer_is_a_clear_error_without_retry(
     fake_openai: FakeOpenAI, reference: Document
 ) -> None:
@@ -293,6 +310,16 @@ def test_bad_request_is_not_retried_and_says_why(
     with pytest.raises(ExtractionError, match="refused the request: 400 Bad Request: model 'm'"):
         backend(fake_openai).extract(reference)
     assert len(fake_openai.requests) == 1
+
+
+def test_server_without_tool_calling_gets_a_hint(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    fake_openai.default = Reply.error(
+        400, "registry.ollama.ai/library/gemma does not support tools"
+    )
+    with pytest.raises(ExtractionError, match=r"does not support tools \(try --mode json\)$"):
+        backend(fake_openai).extract(reference)
 
 
 def test_nothing_listening_is_a_connection_error(reference: Document) -> None:

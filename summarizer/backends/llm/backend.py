@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from summarizer.backends.base import Draft
@@ -29,6 +30,8 @@ from summarizer.settings import Settings
 
 if TYPE_CHECKING:
     import openai
+
+_FENCE = re.compile(r"```(?:json)?\s*(.*?)\s*```", re.DOTALL)
 
 
 class LLMBackend:
@@ -101,7 +104,7 @@ class LLMBackend:
         cause: BaseException | None = exc
         while cause is not None:
             if isinstance(cause, SummarizerError):
-                raise cause from None
+                raise self._hinted(cause) from None
             cause = cause.__cause__
         if isinstance(exc, IncompleteOutputException):
             raise ExtractionError(
@@ -113,6 +116,13 @@ class LLMBackend:
         attempts = exc.n_attempts or max(0, self.settings.max_retries) + 1
         answer, notes = salvage(_answer_text(exc.last_completion), article, attempts)
         return answer, [f"{n} (still wrong after {attempts} attempts)" for n in notes]
+
+    def _hinted(self, error: SummarizerError) -> SummarizerError:
+        """A server that refuses tool calls (some Ollama models, llama.cpp without --jinja)."""
+        said = str(error)
+        if self.endpoint.mode == "tools" and "refused the request" in said and "tool" in said:
+            return ExtractionError(f"{said} (try --mode json)")
+        return error
 
     def _finish(
         self, result: tuple[ArticleExtraction, list[str]], article: Article, meter: Meter
@@ -148,4 +158,7 @@ def _answer_text(completion: Any) -> str | None:
         arguments = calls[0].function.arguments
         return arguments if isinstance(arguments, str) else json.dumps(arguments)
     content = getattr(message, "content", None)
-    return content if isinstance(content, str) else None
+    if not isinstance(content, str):
+        return None
+    fenced = _FENCE.search(content)  # a JSON-mode answer may come wrapped in a code fence
+    return fenced.group(1) if fenced else content
