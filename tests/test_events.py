@@ -163,3 +163,12 @@ def test_mentions_keep_every_trigger_for_scoring() -> None:
     doc = _doc("A bomb exploded in Mosul, killing two. Police arrested a suspect.")
     kinds = [(m.trigger.text, m.type) for m in events.mentions(doc, parse(doc))]
     assert kinds == [("exploded", "attack"), ("killing", "killing"), ("arrested", "arrest")]
+
+
+def test_dates_are_not_actors_and_a_city_before_the_attack_is_its_place() -> None:
+    text = "Saturday's Manchester bombing was claimed by the Islamic State group."
+    (e,) = [e for e in _events(text, date(2017, 5, 23)) if e.type == "attack"]
+    assert [a.name for a in e.actors] == []
+    assert _where(e) == "Manchester"
+    (us,) = _events("US strikes hit two depots in Syria on Monday.", date(2024, 2, 6))
+    assert [a.name for a in us.actors] == ["US"]

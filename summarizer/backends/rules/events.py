@@ -123,6 +123,8 @@ _WEAPONS = _words(
     "mortar mortars artillery another one attack blast explosion"
 )
 _NEEDS_MILITARY = _words("send transport station dispatch")
+# Statement triggers scored as events but, like "said", left to quotes and claims in the record.
+_PASSING_STATEMENTS = _words("report confirm claim")
 _HABITUAL = _words("repeatedly often regularly frequently routinely usually")
 # Children whose subtrees are clauses of their own: their places and dates are not the trigger's.
 _OTHER_CLAUSES = _words("advcl ccomp relcl acl parataxis conj xcomp csubj")
@@ -134,6 +136,14 @@ _PLACE_NOUNS = _words(
     "county state governorate suburb camp base port island country"
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PARTY_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "EVENT"}
+)
+# Noun triggers naming what a state's forces do: a country before them is the actor.
+_STATE_ACTIONS = _words(
+    "strike airstrike airstrikes raid offensive invasion bombardment shelling deployment "
+    "withdrawal war"
+)
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _TARGET_PREPS = {"attack": ("on", "against", "at", "of"), "killing": ("of",), "arrest": ("of",)}
 _NUMBER_WORDS = (
@@ -289,7 +299,7 @@ def _place_name(token: Token) -> Token:
 def _is_place(token: Token) -> bool:
     """A named place; the small model often tags unfamiliar towns as people, so those count."""
     return token.ent_type_ in _PLACE_LABELS or (
-        token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON")
+        token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "PRODUCT")
     )
 
 
@@ -300,25 +310,42 @@ def _location(trigger: Token, clause: list[Token]) -> Token | None:
     for tok in clause:
         head = tok.head
         locative = tok.dep_ == "pobj" and head.lower_ in _LOCATIVE
-        if not locative and not (
+        modifier = head == trigger and _is_place_modifier(trigger, tok)  # "the Manchester bombing"
+        if not (locative or modifier) and not (
             tok.dep_ == "dobj" and head == trigger and _lemma(tok) in _PLACE_NOUNS
         ):
             continue
         cand = _place_name(tok)
         if not _is_place(cand):
             continue
-        depth = len(list(tok.ancestors)) - base
+        depth = len(list(tok.ancestors)) - base + (9 if modifier else 0)
         if best is None or depth < best[0]:
             best = (depth, cand)
     return best[1] if best else None
 
 
+def _is_name(token: Token) -> bool:
+    """A named party; dates and numbers ("Saturday's attack", "the May 22 bombing") are not."""
+    if token.ent_type_ in _NOT_PARTY_LABELS:
+        return False
+    return token.ent_type_ in _PARTY_LABELS or token.pos_ == "PROPN"
+
+
 def _named(token: Token) -> bool:
     """A name, or a noun a name qualifies ("the Iraqi government", "a US military base")."""
     return any(
-        t.ent_type_ in _PARTY_LABELS or t.pos_ == "PROPN"
+        _is_name(t)
         for t in [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "nmod"))]
     )
+
+
+def _is_place_modifier(noun: Token, modifier: Token) -> bool:
+    """ "the Manchester bombing", "London's attack": a place, unless a state's military action
+    ("US strikes", "Israel's offensive") where the country is the one acting."""
+    if _lemma(noun) in _STATE_ACTIONS or modifier.pos_ != "PROPN":
+        return False
+    # the small model often tags an unfamiliar city as a product or leaves it untagged
+    return modifier.ent_type_ in _PLACE_LABELS or modifier.ent_type_ in ("", "PRODUCT")
 
 
 def _is_attack_noun(token: Token) -> bool:
@@ -329,7 +356,11 @@ def _noun_actors(noun: Token) -> list[Token]:
     """Who carried out what a noun names: "Israel's war", "US strikes", "targeting by X"."""
     actors: list[Token] = []
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _named(c)):
+        if c.dep_ in ("compound", "nmod", "poss") and _is_place_modifier(noun, c):
+            continue
+        if (c.dep_ == "poss" and c.ent_type_ not in _NOT_PARTY_LABELS) or (
+            c.dep_ in ("compound", "amod", "nmod") and _named(c)
+        ):
             actors.append(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
@@ -363,7 +394,8 @@ def _verb_arguments(verb: Token, kind: str, m: Mention) -> None:
         elif c.dep_ == "conj" and c.pos_ == "NOUN" and kind in ("killing", "injury"):
             m.targets.append(c)  # "killed a senior adviser and three fighters", mis-attached
     if verb.dep_ in ("acl", "amod") and kind in ("killing", "injury", "arrest", "deployment"):
-        m.targets.append(verb.head)  # "18 wounded", "2,500 soldiers deployed"
+        if verb.head.ent_type_ not in _PLACE_LABELS:
+            m.targets.append(verb.head)  # "18 wounded", "2,500 soldiers deployed"
         holder = verb.head.head
         if verb.head.dep_ == "dobj" and _lemma(holder) in ("have", "keep", "maintain"):
             m.actors.extend(c for c in holder.children if c.dep_ == "nsubj")
@@ -576,6 +608,18 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     return not (a.date and b.date and a.date != b.date)
 
 
+def _same_happening(a: _Draft, b: _Draft) -> bool:
+    if not _compatible(a, b):
+        return False
+    if a.location is not None and b.location is not None:
+        return True
+    return (
+        a.location is None
+        and b.location is None
+        and _lemma(a.head.trigger) == _lemma(b.head.trigger)
+    )
+
+
 def _same_person(a: Token, b: Token) -> bool:
     return a.ent_type_ == b.ent_type_ == "PERSON" and (
         SequenceMatcher(None, a.lower_, b.lower_).ratio() >= 0.8
@@ -601,18 +645,9 @@ def _coalesce(drafts: list[_Draft], doc: Document) -> list[_Draft]:
             # "One strike targeted ..., while another hit ...": told right after, on that day
             d.context.extend(m for m in [*recent[-1].all, *recent[-1].context] if m.date)
         victims = [t for m in d.all for t in m.targets]
-        dup = next(
-            (
-                k
-                for k in same
-                if k.date
-                and k.date == d.date
-                and k.location is not None
-                and d.location is not None
-                and _compatible(k, d)
-            ),
-            None,
-        ) or next(
+        # the same type on the same day, at the same place or called by the same word
+        dup = next((k for k in same if k.date and k.date == d.date and _same_happening(k, d)), None)
+        dup = dup or next(
             (
                 k
                 for k in kept
@@ -724,6 +759,11 @@ def _event(d: _Draft, text: str) -> Event:
     )
 
 
+def _formal_statement(m: Mention) -> bool:
+    """A statement worth a line of the record: made by someone, and more than a report."""
+    return bool(m.actors) and _lemma(m.trigger) not in _PASSING_STATEMENTS
+
+
 def extract(doc: Document, parsed: Parsed) -> list[Event]:
     """The article's events, one per happening, each grounded in its sentences."""
     found = mentions(doc, parsed)
@@ -731,5 +771,5 @@ def extract(doc: Document, parsed: Parsed) -> list[Event]:
     for m in found:
         by_sentence.setdefault(m.sentence, []).append(m)
     drafts = [d for group in by_sentence.values() for d in _group_sentence(group)]
-    drafts = [d for d in drafts if d.type != "statement" or d.head.actors]
+    drafts = [d for d in drafts if d.type != "statement" or _formal_statement(d.head)]
     return [_event(d, doc.text) for d in _coalesce(drafts, doc)]
