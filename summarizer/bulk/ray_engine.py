@@ -41,23 +41,32 @@ def ray_batch(
     return {k: [getattr(o, k) for o in outcomes] for k in Outcome.__dataclass_fields__}
 
 
-def _start(address: str | None, workers: int) -> None:
+def _start(address: str | None, workers: int) -> bool:
+    """Connect to Ray (or start it); True when this run started it and must shut it down."""
     try:
         import ray
     except ImportError:
         raise ConfigError(
             "--engine ray needs Ray: pip install 'summarizer[ray]' (ray[data])"
         ) from None
-    logging.getLogger("ray").setLevel(logging.WARNING)
-    options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
-    if address is None:
-        options["num_cpus"] = workers
+    if ray.is_initialized():  # a caller (a notebook, a test) already runs Ray: use it
+        return False
+    options: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": False,
+        "logging_level": logging.WARNING,
+    }
+    if address is None:  # a local instance sized for this run, with a modest object store
+        options.update(num_cpus=workers, object_store_memory=256 * 1024**2)
     try:
         ray.init(address=address, ignore_reinit_error=True, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise ConfigError(f"--ray-address {address}: cannot connect ({exc})") from None
     ctx = ray.data.DataContext.get_current()
-    ctx.enable_progress_bars = False
+    ctx.enable_progress_bars = False  # bulk draws its own
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    return True
 
 
 def run_ray(
@@ -73,7 +82,7 @@ def run_ray(
     chunk: int = 4_000,
 ) -> None:
     """Run every article through Ray Data, ``workers`` tasks at a time on a local instance."""
-    _start(address, workers)
+    owned = _start(address, workers)
     import ray
 
     try:
@@ -84,7 +93,7 @@ def run_ray(
                 batch_size=batch_size,
                 batch_format="numpy",
                 fn_kwargs={"job": job, "factory": factory, "base_urls": base_urls},
-                concurrency=workers,
+                compute=ray.data.TaskPoolStrategy(size=workers),
                 num_cpus=1,
             )
             for row in ds.iter_rows():
@@ -92,7 +101,8 @@ def run_ray(
     except KeyboardInterrupt:
         raise Interrupted(2) from None
     finally:
-        ray.shutdown()  # on a cluster this only disconnects the driver
+        if owned:
+            ray.shutdown()  # on a cluster this only disconnects the driver
 
 
 def _plain(value: Any) -> Any:
