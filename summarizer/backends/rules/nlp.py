@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summarizer.document import Document
 from summarizer.errors import ConfigError
@@ -86,7 +86,7 @@ def _add_entities(nlp: Language, docs: list[Doc], wanted: EntityFilter) -> None:
     """Run the entity recogniser on the sentences ``wanted`` accepts, and copy its entities back."""
     from spacy.tokens import Span
 
-    ner = nlp.get_pipe("ner")
+    ner: Any = nlp.get_pipe("ner")  # typed as a plain callable, but it has ``pipe``
     picked: list[tuple[Doc, Span]] = [
         (doc, sent) for doc in docs for sent in doc.sents if wanted is None or wanted(sent)
     ]
