@@ -42,11 +42,10 @@ class Policy:
     max_backoff: float = 20.0
 
     @classmethod
-    def from_settings(cls, settings: Settings, **overrides: float) -> Policy:
+    def from_settings(cls, settings: Settings) -> Policy:
         return cls(
             attempts=max(1, settings.transport_attempts),
             max_seconds=settings.transport_max_seconds,
-            **overrides,
         )
 
 
