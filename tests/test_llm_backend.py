@@ -397,6 +397,15 @@ def test_aextract_retries_transport_failures_too(
     assert draft.usage.requests == 2 and len(draft.quotes) == 3
 
 
+def test_aextract_gives_the_same_one_line_error_when_the_server_keeps_failing(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    fake_openai.default = Reply.error(502)
+    with pytest.raises(ExtractionError, match=r"502 Bad Gateway after 4 attempts$"):
+        asyncio.run(backend(fake_openai).aextract(reference))
+    assert len(fake_openai.requests) == 4
+
+
 def test_the_api_key_never_reaches_logs_or_errors(
     fake_openai: FakeOpenAI,
     reference: Document,
