@@ -101,7 +101,19 @@ _FURNITURE = r"""^\s*(?:
         \d{1,2}\ ?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\ ago | \d+ | [\d,.]+[km]?\ (?:shares|views)
     )\s*$"""
 _FURNITURE_CASED = re.compile(_FURNITURE, re.IGNORECASE | re.VERBOSE)
-# Words that make any line furniture wherever they stand in it.
+# Words that make any line furniture wherever they stand in it, and cheap substrings to test
+# before the regular expression (most lines contain none of them).
+_FURNITURE_KEYS = (
+    "newsletter",
+    "rights reserved",
+    "cookies",
+    "republish",
+    "fill out this form",
+    "terms of",
+    "privacy",
+    "journalism",
+    "thank you for reading",
+)
 _FURNITURE_WORDS = re.compile(
     r"\bnewsletters?\b|\ball rights reserved\b|\b(?:we|this (?:site|website)) uses? cookies\b|"
     r"\brepublish(?:ing)?\b|\bfill out this form\b|\bterms of (?:use|service)\b|"
@@ -164,7 +176,10 @@ def split_sentences(text: str, start: int, end: int) -> list[Range]:
 
 def _is_furniture_line(line: str) -> bool:
     """One line is furniture by itself: it matches a furniture pattern, a timestamp or a credit."""
-    if _FURNITURE_WORDS.search(line) or (line.endswith(")") and _CREDIT.search(line)):
+    low = line.lower()
+    if any(k in low for k in _FURNITURE_KEYS) and _FURNITURE_WORDS.search(line):
+        return True
+    if line.endswith(")") and _CREDIT.search(line):
         return True
     if len(line) > 120:  # every whole-line pattern is shorter
         return False
