@@ -18,6 +18,7 @@ from llm_canned import (
     INJECTION,
     INVENTED_QUOTE,
     REFERENCE,
+    ROOT,
     document,
     injection_answer,
     number,
@@ -77,6 +78,17 @@ def test_one_request_gives_grounded_items_with_offsets_from_code(
     assert strikes.time.date == "2023-12-26"  # "early on Tuesday" against the article's date
     assert strikes.evidence[0].text.startswith("The US conducted a new round")
     assert draft.summary.key_points[0].text.startswith("The US conducted")
+
+
+def test_python_api_summarise_with_a_base_url(fake_openai: FakeOpenAI) -> None:
+    from summarizer import summarise
+
+    fake_openai.push(tool_reply(reference_answer()))
+    text = (ROOT / REFERENCE).read_text(encoding="utf-8")
+    result = summarise(text, model="m", base_url=fake_openai.url)
+    assert result.meta.backend == "llm" and result.meta.prompt_version == "extract-v1"
+    assert [q.kind for q in result.quotes] == ["partial", "direct", "direct"]
+    assert all(text[q.start : q.end] == q.text for q in result.quotes)
 
 
 def test_request_numbers_content_sentences_and_forces_the_tool(
