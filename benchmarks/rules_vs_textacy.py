@@ -1,0 +1,171 @@
+"""Articles per second and peak memory: the rules backend against textacy's direct_quotations.
+
+Usage: python benchmarks/rules_vs_textacy.py [DATA_DIR] [--repeats N] [--limit N]
+
+DATA_DIR is a PolNeAR folder with ``text/*.txt`` (default: ../shared/data/polnear-dev). Both
+sides read the same texts with the same spaCy model package, each run in a fresh subprocess so
+its peak RSS is its own; runs alternate (textacy, rules, textacy, rules, ...) so load from other
+processes on the machine falls on both alike. Reported: medians over the repeats and the ratio.
+
+- ``textacy``: the documented way, ``doc = nlp(text)`` with the full pipeline, then
+  ``textacy.extract.triples.direct_quotations(doc)`` (it raises on unbalanced quote marks; such
+  an article counts as done with no quotes).
+- ``rules``: ``summarizer``'s whole offline backend, not only quotes: segmentation, one
+  ``nlp.pipe`` stream without the entity recogniser except on event and number sentences, then
+  quotes, reported claims, assertions, events and the summary, each grounded.
+
+Timing starts after the model is loaded (load time is reported apart). textacy is the optional
+``bench`` extra: ``pip install 'summarizer[bench]'`` or ``pip install textacy``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear-dev"
+SIDES = ("textacy", "rules")
+
+
+def _texts(data: Path, limit: int | None) -> list[str]:
+    files = sorted((data / "text").glob("*.txt"))[:limit]
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _run_textacy(texts: list[str]) -> tuple[float, float, int]:
+    import spacy
+    from textacy.extract.triples import direct_quotations
+
+    from summarizer.backends.rules.nlp import MODEL_PACKAGES
+
+    started = time.perf_counter()
+    nlp = None
+    for name in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise SystemExit("no spaCy English model installed")
+    loaded = time.perf_counter()
+    found = 0
+    for text in texts:
+        doc = nlp(text)
+        try:
+            found += len(list(direct_quotations(doc)))
+        except ValueError:  # "unclosed quotation": textacy bails out on the article
+            continue
+    return loaded - started, time.perf_counter() - loaded, found
+
+
+def _run_rules(texts: list[str]) -> tuple[float, float, int]:
+    from summarizer.backends.rules import RulesBackend
+    from summarizer.backends.rules.nlp import load_nlp
+    from summarizer.loading import Loaded, source_for
+    from summarizer.pipeline import assemble, prepare
+    from summarizer.settings import Settings
+
+    started = time.perf_counter()
+    load_nlp()
+    from summarizer.backends.rules import assertions, events, quotes, summary  # noqa: F401
+
+    loaded = time.perf_counter()
+    settings = Settings()
+    backend = RulesBackend(settings)
+    docs = [prepare(Loaded(t, source_for(t)), settings) for t in texts]
+    drafts = backend.extract_many(docs)
+    records = [
+        assemble(d, backend.name, draft, loaded) for d, draft in zip(docs, drafts, strict=True)
+    ]
+    return loaded - started, time.perf_counter() - loaded, sum(len(r.quotes) for r in records)
+
+
+def worker(side: str, data: Path, limit: int | None) -> None:
+    """One measurement, in its own process: prints one JSON line."""
+    texts = _texts(data, limit)
+    load, seconds, quotes = (_run_textacy if side == "textacy" else _run_rules)(texts)
+    print(
+        json.dumps(
+            {
+                "side": side,
+                "articles": len(texts),
+                "load_seconds": round(load, 3),
+                "seconds": round(seconds, 3),
+                "articles_per_second": round(len(texts) / seconds, 3),
+                "peak_mb": round(_peak_mb(), 1),
+                "quotes": quotes,
+            }
+        )
+    )
+
+
+def _measure(side: str, data: Path, limit: int | None) -> dict[str, float]:
+    cmd = [sys.executable, __file__, str(data), "--worker", side]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{side} run failed:\n{out.stderr.strip()}")
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--worker", choices=SIDES, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    data = args.data.resolve()
+    if not (data / "text").is_dir():
+        raise SystemExit(
+            f"{data}: no text/ folder here; pass a PolNeAR folder (default {DEFAULT_DATA})"
+        )
+    if args.worker:
+        worker(args.worker, data, args.limit)
+        return
+    try:
+        import textacy  # noqa: F401
+    except ImportError:
+        raise SystemExit(
+            "textacy is not installed: pip install textacy (the 'bench' extra)"
+        ) from None
+
+    runs: dict[str, list[dict[str, float]]] = {side: [] for side in SIDES}
+    for r in range(args.repeats):
+        for side in SIDES:
+            runs[side].append(_measure(side, data, args.limit))
+            print(f"repeat {r + 1} {side}: {runs[side][-1]}", file=sys.stderr)
+
+    def median(side: str, key: str) -> float:
+        return statistics.median(run[key] for run in runs[side])
+
+    print(f"{data}: {runs['rules'][0]['articles']:.0f} articles, {args.repeats} repeats, medians")
+    print(f"{'':10} {'articles/s':>11} {'peak MB':>9} {'load s':>7} {'quotes':>7}")
+    for side in SIDES:
+        print(
+            f"{side:10} {median(side, 'articles_per_second'):11.2f} {median(side, 'peak_mb'):9.0f}"
+            f" {median(side, 'load_seconds'):7.2f} {median(side, 'quotes'):7.0f}"
+        )
+    ratios = [
+        rules["articles_per_second"] / textacy["articles_per_second"]
+        for rules, textacy in zip(runs["rules"], runs["textacy"], strict=True)
+    ]
+    print(
+        f"rules / textacy articles per second: {statistics.median(ratios):.2f}x (median of pairs)"
+    )
+
+
+if __name__ == "__main__":
+    main()
