@@ -172,3 +172,17 @@ def test_dates_are_not_actors_and_a_city_before_the_attack_is_its_place() -> Non
     assert _where(e) == "Manchester"
     (us,) = _events("US strikes hit two depots in Syria on Monday.", date(2024, 2, 6))
     assert [a.name for a in us.actors] == ["US"]
+
+
+def test_words_inside_quotes_and_attack_ads_are_not_events() -> None:
+    text = (
+        'The minister said: "They attacked our village in Homs on Monday." '
+        "The campaign ran attack ads in Ohio on Tuesday."
+    )
+    assert _events(text, date(2024, 5, 8)) == []
+
+
+def test_a_compound_and_its_head_are_one_attack() -> None:
+    text = "The suicide bombing attack in Kabul on Friday killed nine people."
+    (e,) = _events(text, date(2024, 5, 6))
+    assert (e.type, e.casualties.killed, _where(e)) == ("attack", 9, "Kabul")

@@ -23,6 +23,7 @@ Event types (``Event.type``), a small fixed vocabulary:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -48,6 +49,9 @@ EVENT_TYPES = (
     "deployment",
     "other",
 )
+
+
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 def _lex(kind: str, words: str) -> dict[str, str]:
@@ -125,6 +129,11 @@ _WEAPONS = _words(
 _NEEDS_MILITARY = _words("send transport station dispatch")
 # Statement triggers scored as events but, like "said", left to quotes and claims in the record.
 _PASSING_STATEMENTS = _words("report confirm claim")
+# Nouns an event word before them still names the event: "assassination attempt", "death toll".
+_EVENT_HEADS = _words(
+    "attempt incident outrage toll suspect victim scene plot aftermath wave spree area site "
+    "attack strike bombing explosion blast raid"
+)
 _HABITUAL = _words("repeatedly often regularly frequently routinely usually")
 # Children whose subtrees are clauses of their own: their places and dates are not the trigger's.
 _OTHER_CLAUSES = _words("advcl ccomp relcl acl parataxis conj xcomp csubj")
@@ -494,8 +503,8 @@ def mentions(doc: Document, parsed: Parsed) -> list[Mention]:
             kind = classify(tok)
             if kind is None:
                 continue
-            if tok.dep_ == "compound" and tok.head.i in scope and classify(tok.head):
-                continue  # "suicide bombing attack": one event, named by the head noun
+            if tok.dep_ == "compound" and _lemma(tok.head) not in _EVENT_HEADS:
+                continue  # "attack ads", "strike force", "arrest warrants"
             skip, future = _irrealis(tok)
             if skip:
                 continue
@@ -548,6 +557,9 @@ def _group_sentence(group: list[Mention]) -> list[_Draft]:
     attacks = [m for m in group if m.type == "attack"]
 
     def host(m: Mention) -> Mention | None:
+        whole = by_trigger.get(m.trigger.head.i) if m.trigger.dep_ == "compound" else None
+        if whole is not None and whole.type == m.type:
+            return whole  # "the suicide bombing attack": one attack
         via = by_trigger.get(m.weapon.i) if m.weapon is not None else None
         if via is not None and via.type == "attack" and m.type in ("attack", "killing", "injury"):
             return via
@@ -764,9 +776,18 @@ def _formal_statement(m: Mention) -> bool:
     return bool(m.actors) and _lemma(m.trigger) not in _PASSING_STATEMENTS
 
 
+def _quoted(text: str, sentences: list[Range]) -> list[Range]:
+    """Stretches inside quote marks: a speaker's words, not the article's account of events."""
+    out: list[Range] = []
+    for start, end in sentences:
+        out.extend((start + m.start(), start + m.end()) for m in _QUOTED.finditer(text[start:end]))
+    return out
+
+
 def extract(doc: Document, parsed: Parsed) -> list[Event]:
     """The article's events, one per happening, each grounded in its sentences."""
-    found = mentions(doc, parsed)
+    quoted = _quoted(doc.text, doc.sentences)
+    found = [m for m in mentions(doc, parsed) if not any(s <= m.trigger.idx < e for s, e in quoted)]
     by_sentence: dict[Range, list[Mention]] = {}
     for m in found:
         by_sentence.setdefault(m.sentence, []).append(m)
