@@ -331,7 +331,7 @@ def _fallback(art: _Article, piece: Piece, previous: Piece | None, same_run: boo
     if art.text[p_start : piece.mark.open_at].strip():
         lead = [(s, e) for s, e in art.sentences if p_start <= s < piece.mark.open_at]
         if lead:
-            found = _subject_of(art, lead[-1])
+            found = _subject_of(art, lead[-1], piece.mark.open_at)
             if found is not None:
                 piece.speaker, piece.mention = found, found.mention
         return
@@ -351,12 +351,14 @@ def _fallback(art: _Article, piece: Piece, previous: Piece | None, same_run: boo
         _inherit(art, piece, previous)
 
 
-def _subject_of(art: _Article, sentence: tuple[int, int]) -> Speaker | None:
+def _subject_of(art: _Article, sentence: tuple[int, int], quote_at: int) -> Speaker | None:
     """The named or pronoun subject of a sentence's main verb, when it can be a speaker:
     "Sen. Bernie Sanders identified ... . “The younger people are ...”"."""
     span = art.doc.char_span(*sentence, alignment_mode="expand")
     if span is None:
         return None
+    # Only the words before the quote: "Councillor Rita Mendes was blunt: “...”".
+    span = span[: max(1, sum(1 for t in span if t.idx < quote_at))]
     root = span.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or art.in_quote(subject.idx, subject.idx + 1):
@@ -402,7 +404,12 @@ def _clause_range(art: _Article, head: Token) -> tuple[int, int]:
     """Character range of a reported clause, without its trailing punctuation."""
     first, last = head.left_edge.i, head.right_edge.i
     doc = art.doc
-    while last > first and (doc[last].is_punct or doc[last].is_quote):
+    p_start, p_end = art.paragraphs[_paragraph(art.paragraphs, head.idx)]
+    while first < head.i and doc[first].idx < p_start:
+        first += 1
+    while last > head.i and doc[last].idx >= p_end:
+        last -= 1
+    while last > first and doc[last].is_punct and not doc[last].is_quote:
         last -= 1
     while first < last and doc[first].is_punct and not doc[first].is_quote:
         first += 1
@@ -456,8 +463,10 @@ def _subjects(art: _Article) -> list[tuple[int, Speaker]]:
         if span is None:
             continue
         for t in span:
-            named = t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
-            if named and not art.in_quote(t.idx, t.idx + len(t.text)):
+            subject = t.dep_ in ("nsubj", "nsubjpass") and (
+                t.pos_ == "PROPN" or t.tag_ == "NNS" or speakers.is_person_noun(t)
+            )
+            if subject and not art.in_quote(t.idx, t.idx + len(t.text)):
                 out.append((t.idx, speakers.describe(t, art.book)))
     return out
 

@@ -133,14 +133,36 @@ def describe(head: Token, book: NameBook) -> Speaker:
     """The speaker whose phrase is headed by ``head`` (a name, a description or a pronoun)."""
     doc = head.doc
     first, last = phrase(head)
+    named = _named_apposition(head)
+    if named is not None:
+        # "Its chief executive, Daniel Reyes, told ...": the name is in the apposition.
+        a_first, a_last = phrase(named)
+        start, end = doc[first].idx, doc[a_last].idx + len(doc[a_last].text)
+        words = [t.text for t in doc[a_first : a_last + 1] if t.pos_ == "PROPN"]
+        return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     chain = proper_chain(doc, first, head.i if head.pos_ == "PROPN" else last)
     if chain is not None and (head.pos_ == "PROPN" or head.dep_ == "pobj" or chain[1] > head.i):
         words = [t.text for t in doc[chain[0] : chain[1] + 1]]
         return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
     text = doc.text[start:end]
-    person = head.lower_ in PERSON_PRONOUNS or head.lemma_.lower() in _PERSON_NOUNS
-    return Speaker(text, (start, end), person)
+    return Speaker(text, (start, end), is_person_noun(head))
+
+
+def is_person_noun(head: Token) -> bool:
+    """A single person described, not named: "the spokeswoman", "a source", "he"."""
+    if head.lower_ in PERSON_PRONOUNS:
+        return True
+    return head.tag_ == "NN" and head.lemma_.lower() in _PERSON_NOUNS
+
+
+def _named_apposition(head: Token) -> Token | None:
+    if head.pos_ == "PROPN":
+        return None
+    for c in head.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            return c
+    return None
 
 
 _PERSON_NOUNS = lexicon(
@@ -153,11 +175,11 @@ _PERSON_NOUNS = lexicon(
 
 
 def resolve_pronoun(pronoun: str, history: list[Speaker]) -> Speaker | None:
-    """The last speaker a pronoun can refer to: a person for he/she, anyone for they/we/it."""
+    """The last speaker a pronoun can refer to: a single person for he/she, else a group or
+    body for they/we/it, else anyone."""
     want_person = pronoun.lower() in PERSON_PRONOUNS
-    for earlier in reversed(history):
-        if earlier.name.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            continue
-        if earlier.person == want_person or not want_person:
-            return earlier
-    return None
+    named = [s for s in history if s.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS]
+    fitting = [s for s in named if s.person == want_person]
+    if fitting:
+        return fitting[-1]
+    return None if want_person or not named else named[-1]
