@@ -709,12 +709,29 @@ def _party(token: Token, text: str) -> Party:
     return Party(name=" ".join(words), mention=span)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """ "Razi Moussavi" and "Mousavi", "major general" and "Russian major general"."""
+    words_a, words_b = a.lower().split(), b.lower().split()
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True
+    last_a, last_b = a.split()[-1], b.split()[-1]
+    return (
+        last_a[:1].isupper()
+        and last_b[:1].isupper()
+        and SequenceMatcher(None, last_a.lower(), last_b.lower()).ratio() >= 0.85
+    )
+
+
 def _parties(tokens: list[Token], text: str) -> list[Party]:
+    """Parties in order of mention, one per name; the fuller of two names for one party wins."""
     out: list[Party] = []
     for tok in dict.fromkeys(tokens):
         p = _party(tok, text)
-        if all(p.name != q.name for q in out):
+        same = next((i for i, q in enumerate(out) if _same_name(p.name, q.name)), None)
+        if same is None:
             out.append(p)
+        elif len(p.name) > len(out[same].name):
+            out[same] = p
     return out
 
 
