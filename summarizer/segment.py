@@ -92,7 +92,8 @@ _FURNITURE = r"""^\s*(?:
         most\ (?:read|popular|viewed) | trending(?:\ now)? | listen\ to\ this\ article.* |
         (?:sign\ up|subscribe|register)(?:\W+\S+){0,4}\W* |
         (?:sign\ up|subscribe|register)\b.*\b(?:newsletters?|alerts?|inbox|briefing|digest|our|latest)\b.* |
-        follow\ us\b.* | stay\ informed\b.* |
+        follow\ us\b.* | follow\ [\w.]+(?:\ [\w.]+)?\ on\ \w+ | stay\ informed\b.* |
+        got\ a\ (?:news\ )?tip\?? | (?:send\ us|submit)\ a\ (?:news\ )?tip |
         copyright\b.* | \u00a9.* | cookie.* | accept\ (?:all\ )?cookies |
         image\ (?:source|caption)\b.* | (?:photo|picture|image)s?\ (?:by|credit)\b.* |
         (?:photo|picture|image)s?:\s.{0,60} | getty\ images | (?:ap|afp|reuters)\ photo\b.* |
@@ -126,9 +127,11 @@ _BYLINE = re.compile(
     r"^\s*[Bb][Yy]:?\s+(?:[A-Z][\w.'-]*\s?){1,4}(?:(?:,\s|\sand\s)(?:[A-Z][\w.'-]*\s?){1,4})*"
     r"(?:,\s[A-Z]\w+(?:\s\w+)?)?\s*$"
 )
-# A line that is only a date and maybe a time: a timestamp under the headline.
+# A line that is only a date and maybe a time, maybe after a byline: a timestamp under the
+# headline ("Chris Davies - Nov 19, 2019, 10:31 pm").
 _TIMESTAMP = re.compile(
-    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"^\s*(?:(?:by\s+)?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*[-\u2013\u2014|\u2022,]\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
     r"\d{4}-\d\d-\d\d|"
     r"\d{1,2}/\d{1,2}/\d{2,4})"

@@ -58,6 +58,10 @@ def test_reference_article_furniture_is_set_aside() -> None:
         "Facebook Twitter Email",
         "Follow us on Instagram",
         "Privacy Policy",
+        "Chris Davies - Nov 19, 2019, 10:31 pm",
+        "By Jane Doe | December 26, 2023",
+        "Follow VentureBeat on Facebook",
+        "Got a news tip?",
     ],
 )
 def test_furniture_lines(line: str) -> None:
