@@ -35,10 +35,15 @@ class RulesBackend:
     def extract(self, doc: Document) -> Draft:
         return self.extract_many([doc])[0]
 
-    def extract_many(self, docs: list[Document]) -> list[Draft]:
-        """Drafts for many documents, parsed together."""
-        parsed = parse_many(docs, entities=needs_entities)
-        return [self._draft(doc, p) for doc, p in zip(docs, parsed, strict=True)]
+    def extract_many(self, docs: list[Document], *, chunk: int = 16) -> list[Draft]:
+        """Drafts for many documents, parsed together ``chunk`` at a time (a parsed article
+        holds megabytes, so memory stays flat however many articles there are)."""
+        drafts: list[Draft] = []
+        for at in range(0, len(docs), chunk):
+            part = docs[at : at + chunk]
+            parsed = parse_many(part, entities=needs_entities)
+            drafts += [self._draft(doc, p) for doc, p in zip(part, parsed, strict=True)]
+        return drafts
 
     def _draft(self, doc: Document, parsed: Parsed) -> Draft:
         from summarizer.backends.rules import assertions, events, quotes, summary

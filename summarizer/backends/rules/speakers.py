@@ -20,6 +20,24 @@ _RIGHT = frozenset({"compound", "flat", "case", "nummod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."})
+# Job titles written as part of a name ("Transport Minister Helen Strand").
+_JOB_TITLES = lexicon(
+    """
+    minister president senator governor mayor councillor councilman councilwoman secretary
+    chairman chairwoman chair speaker judge justice general gen. lt. col. capt. sgt. adm.
+    commissioner ambassador prince princess king queen sheikh chancellor premier
+    spokesman spokeswoman spokesperson director chief inspector sheriff detective officer
+    rep. sen. gov. pres. prof. professor rev. father sister brother pope bishop
+    """
+)
+
+
+def bare(words: list[str]) -> list[str]:
+    """A name without honorifics and the job title before it: "Mayor Sandra Ito" is
+    "Sandra Ito"."""
+    kept = [w for w in words if w.lower() not in _TITLES] or words
+    last_title = max((i for i, w in enumerate(kept) if w.lower() in _JOB_TITLES), default=-1)
+    return kept[last_title + 1 :] or kept
 # Words that make a name an organisation or a place rather than a person.
 _ORG_WORDS = lexicon(
     """
@@ -92,21 +110,21 @@ class NameBook:
         self.people: set[str] = set()
 
     def add(self, words: list[str]) -> None:
-        words = [w for w in words if w.lower() not in _TITLES] or words
+        titled = bare(words) != words
+        words = bare(words)
         key = words[-1]
         if len(words) > len(self.full.get(key, [])):
             self.full[key] = words
-        if is_person_name(words):
+        if titled or is_person_name(words):
             self.people.add(key)
 
     def fullest(self, words: list[str]) -> list[str]:
-        bare = [w for w in words if w.lower() not in _TITLES] or words
-        known = self.full.get(bare[-1], bare)
-        return known if len(known) > len(bare) and known[-len(bare) :] == bare else bare
+        name = bare(words)
+        known = self.full.get(name[-1], name)
+        return known if len(known) > len(name) and known[-len(name) :] == name else name
 
     def is_person(self, words: list[str]) -> bool:
-        bare = [w for w in words if w.lower() not in _TITLES] or words
-        return bare[-1] in self.people or is_person_name(words)
+        return bare(words)[-1] in self.people or is_person_name(words)
 
 
 def name_book(doc: Doc, ranges: list[tuple[int, int]]) -> NameBook:
@@ -144,6 +162,9 @@ def describe(head: Token, book: NameBook) -> Speaker:
     chain = proper_chain(doc, first, head.i if head.pos_ == "PROPN" else last)
     if chain is not None and (head.pos_ == "PROPN" or head.dep_ == "pobj" or chain[1] > head.i):
         words = [t.text for t in doc[chain[0] : chain[1] + 1]]
+        return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
+    if head.text in book.full and head.text[:1].isupper():
+        words = [head.text]  # the tagger took a known name for a common noun: "Reyes added"
         return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
     text = doc.text[start:end]
     return Speaker(text, (start, end), is_person_noun(head))
