@@ -32,11 +32,13 @@ _LEADING = re.compile(
     r"^(?:meanwhile|however|but|and|also|still|yet|moreover|separately),?\s+", re.I
 )
 _MIN_WORDS = 6
+# Quote marks that open or close a quotation; apostrophes are left out (they end "Iran's").
+_DOUBLE_QUOTES = frozenset(QUOTE_CHARS) - {"'", "\u2019"}
 
 
 def _attributed(sent: SpacySpan, text: str) -> bool:
     """Words credited to someone: quote marks, a reporting verb, "according to"."""
-    if any(ch in QUOTE_CHARS.replace("'", "").replace("\u2019", "") for ch in text):
+    if any(ch in _DOUBLE_QUOTES for ch in text):
         return True
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING:

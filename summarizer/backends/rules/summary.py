@@ -43,9 +43,16 @@ def _bag(parsed: Parsed, start: int, end: int) -> Counter[str]:
     )
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
+def _norm(bag: Counter[str]) -> float:
+    return math.sqrt(sum(v * v for v in bag.values()))
+
+
+def _cosine(a: Counter[str], b: Counter[str], norms: float | None = None) -> float:
+    """Cosine similarity of two lemma bags; ``norms`` is the product of their norms if known."""
+    if len(b) < len(a):
+        a, b = b, a
     dot = sum(v * b[k] for k, v in a.items() if k in b)
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    norm = norms if norms is not None else _norm(a) * _norm(b)
     return dot / norm if norm else 0.0
 
 
@@ -65,12 +72,13 @@ def _candidates(doc: Document) -> list[Range]:
     return out
 
 
-def rank(doc: Document, parsed: Parsed) -> list[Range]:
-    """Body sentences, best first: centrality, a decaying lead bonus and a bonus for facts (a
-    number or a date), picked greedily so a sentence like a chosen one ranks lower and one
-    repeating it is left out."""
+def rank(doc: Document, parsed: Parsed, limit: int = KEY_POINTS) -> list[Range]:
+    """The best ``limit`` body sentences, best first: centrality, a decaying lead bonus and a
+    bonus for facts (a number or a date), picked greedily so a sentence like a chosen one ranks
+    lower and one repeating it is left out."""
     sentences = _candidates(doc)
     bags = {s: _bag(parsed, *s) for s in sentences}
+    norms = {s: _norm(bag) for s, bag in bags.items()}
     whole: Counter[str] = Counter()
     for bag in bags.values():
         whole.update(bag)
@@ -79,18 +87,19 @@ def rank(doc: Document, parsed: Parsed) -> list[Range]:
         sentence = doc.text[s[0] : s[1]]
         facts = any(ch.isdigit() for ch in sentence) or bool(dates.expressions(sentence))
         scores[s] = _cosine(bags[s], whole - bags[s]) + 0.3 / (1 + i) + (0.1 if facts else 0.0)
+    # how like an already chosen sentence each candidate is, updated as sentences are chosen
+    likeness = dict.fromkeys(sentences, 0.0)
     ranked: list[Range] = []
-    left = list(sentences)
-    while left:
-        best = max(
-            left,
-            key=lambda s: (
-                scores[s] - 0.5 * max((_cosine(bags[s], bags[r]) for r in ranked), default=0)
-            ),
-        )
+    left = sorted(sentences, key=lambda s: -scores[s])
+    while left and len(ranked) < limit:
+        best = max(left, key=lambda s: scores[s] - 0.5 * likeness[s])
         left.remove(best)
-        if all(_cosine(bags[best], bags[r]) < _DUPLICATE for r in ranked):
-            ranked.append(best)
+        if likeness[best] >= _DUPLICATE:
+            continue
+        ranked.append(best)
+        for s in left:
+            sim = _cosine(bags[s], bags[best], norms[s] * norms[best])
+            likeness[s] = max(likeness[s], sim)
     return ranked
 
 
