@@ -1,0 +1,162 @@
+"""Quotes and reported claims from the team-written fixture articles (``fixtures/articles/01*``).
+
+The articles were written for these tests: each phenomenon (an interrupted quote, a quote run on
+over two paragraphs, a nested quote, pronoun speakers, indirect speech, "according to") sits in a
+known sentence, so the expected speakers and kinds below are the article's plain reading.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from summarizer.backends.rules import quotes
+from summarizer.backends.rules.nlp import parse
+from summarizer.document import Document
+from summarizer.loading import source_for
+from summarizer.models import Claim, Quote
+from summarizer.segment import segment
+
+ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+@cache
+def extracted(name: str) -> tuple[str, tuple[Quote, ...], tuple[Claim, ...]]:
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    doc = segment(text, source_for(text))
+    found, claims = quotes.extract(doc, parse(doc))
+    return text, tuple(found), tuple(claims)
+
+
+def quote(name: str, starts: str) -> Quote:
+    _, found, _ = extracted(name)
+    hits = [q for q in found if q.text.startswith(starts)]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]
+
+
+NAMES = ["010_port_strike.txt", "011_flood_relief.txt", "012_council_vote.txt"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_span_holds_its_text(name: str) -> None:
+    text, found, claims = extracted(name)
+    assert found and claims
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        for span in (q.cue, q.speaker.mention if q.speaker else None):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.kind == "reported"
+
+
+def test_quote_interrupted_by_its_attribution_is_two_direct_items_with_one_speaker() -> None:
+    first = quote("010_port_strike.txt", "We will respond")
+    second = quote("010_port_strike.txt", "at the right time")
+    for q in (first, second):
+        assert q.kind == "direct"
+        assert q.speaker is not None and q.speaker.name == "Maria Okafor"
+        assert q.speaker.mention is not None and q.speaker.mention.text == "she"
+        assert q.cue is not None and q.cue.text == "said"
+    assert first.text == "We will respond,"
+    assert second.text == "at the right time and not before."
+
+
+def test_quote_over_two_paragraphs_takes_the_speaker_named_in_the_second() -> None:
+    opening = quote("010_port_strike.txt", "Every week the ships wait")
+    closing = quote("010_port_strike.txt", "We want the crews back")
+    assert opening.text == "Every week the ships wait costs our customers money."  # no mark
+    for q in (opening, closing):
+        assert q.kind == "direct"
+        assert q.speaker is not None and q.speaker.name == "Daniel Reyes"  # fullest name given
+
+
+def test_speaker_after_the_quote_and_fullest_name_for_a_surname() -> None:
+    first = quote("010_port_strike.txt", "We have been patient")
+    assert first.speaker is not None and first.speaker.name == "Maria Okafor"
+    assert first.speaker.mention is not None
+    assert first.speaker.mention.text == "Maria Okafor"
+    # The next sentence has no cue of its own: the same speaker goes on.
+    second = quote("010_port_strike.txt", "Our members move the goods")
+    assert second.speaker is not None and second.speaker.name == "Maria Okafor"
+
+
+def test_indirect_speech_and_according_to() -> None:
+    said = quote("010_port_strike.txt", "the union had asked for a 9 percent rise")
+    assert said.kind == "indirect"
+    assert said.speaker is not None and said.speaker.name == "Maria Okafor"
+    assert said.speaker.mention is not None and said.speaker.mention.text == "Okafor"
+    according = quote("011_flood_relief.txt", "23 people have died")
+    assert according.kind == "indirect"
+    assert according.cue is not None and according.cue.text == "According to"
+    assert according.speaker is not None
+    assert according.speaker.name == "the regional emergency office"
+
+
+def test_partial_quote_inside_reported_speech() -> None:
+    q = quote("011_flood_relief.txt", "slow but improving")
+    assert q.kind == "partial"
+    assert q.cue is not None and q.cue.text == "called"
+    assert q.speaker is not None and q.speaker.name == "Tomas Lindqvist"
+    assert q.speaker.mention is not None
+    assert q.speaker.mention.text == "The regional governor, Tomas Lindqvist"
+
+
+def test_pronouns_resolve_to_the_last_fitting_speaker() -> None:
+    he = quote("011_flood_relief.txt", "We are not finished")
+    assert he.speaker is not None and he.speaker.name == "Tomas Lindqvist"
+    assert he.speaker.mention is not None and he.speaker.mention.text == "he"
+    she = quote("010_port_strike.txt", "a test for everyone involved")
+    assert she.speaker is not None and she.speaker.name == "Helen Strand"
+    assert she.speaker.mention is not None and she.speaker.mention.text == "She"
+    they = quote("012_council_vote.txt", "the council had ignored them")
+    assert they.speaker is not None and they.speaker.name == "Shop owners"
+
+
+def test_nested_quote_stays_inside_the_outer_quote() -> None:
+    outer = quote("011_flood_relief.txt", "People walked for hours")
+    assert "\u2018I thought the world had forgotten us,\u2019" in outer.text
+    assert outer.speaker is not None and outer.speaker.name == "Amina Haddad"
+    _, found, _ = extracted("011_flood_relief.txt")
+    assert not any(q.text.startswith("I thought the world") for q in found)
+
+
+def test_speaker_from_the_words_before_a_colon() -> None:
+    q = quote("012_council_vote.txt", "You are taking away the parking")
+    assert q.speaker is not None and q.speaker.name == "Rita Mendes"
+    told = quote("012_council_vote.txt", "This is about safety")
+    assert told.speaker is not None and told.speaker.name == "Jonah Pike"
+    assert told.cue is not None and told.cue.text == "told"
+
+
+def test_reported_claim_names_its_claimant() -> None:
+    _, _, claims = extracted("010_port_strike.txt")
+    claim = next(c for c in claims if c.text.startswith("that the government would step in"))
+    assert claim.claimant is not None and claim.claimant.name == "Helen Strand"
+    assert claim.statement == (
+        "The government would step in if the strike lasted beyond Friday (said by Helen Strand)"
+    )
+
+
+def test_reference_article_statements_and_no_furniture() -> None:
+    text, found, claims = extracted("000_1c6f5c5be20c7c12.txt")
+    kanaani = next(q for q in found if q.text.startswith("Iran"))
+    assert kanaani.speaker is not None and kanaani.speaker.name == "Nasser Kanaani"
+    iraq = next(q for q in found if q.text.startswith("It runs counter"))
+    assert iraq.kind == "direct"
+    assert iraq.speaker is not None and "Iraqi government" in iraq.speaker.name
+    doc = segment(text, source_for(text))
+    assert all(doc.in_content(q.start, q.end) for q in found)
+    assert all(doc.in_content(c.start, c.end) for c in claims)
+
+
+def test_furniture_is_never_quoted() -> None:
+    text = 'Sign up to our newsletter: "The best stories, daily."\n\nThe mayor said "no".\n'
+    doc: Document = segment(text, source_for(text))
+    assert doc.furniture
+    found, _ = quotes.extract(doc, parse(doc))
+    assert [q.text for q in found] == ["no"]
