@@ -83,3 +83,15 @@ def test_concurrent_callers_are_served_in_turn(clock: FakeClock) -> None:
 
 def test_estimate_counts_text_prompt_and_answer_room() -> None:
     assert estimate_tokens("x" * 4000) == 1000 + 2500
+
+
+def test_restart_counts_the_spacing_from_now(clock: FakeClock) -> None:
+    limiter = RateLimiter(rpm=60)
+
+    async def scenario() -> list[float]:
+        await limiter.acquire(1)
+        clock.now += 5.0  # the first request took 5 s to go out (client set-up)
+        limiter.restart()
+        return await _starts(limiter, clock, 2)
+
+    assert asyncio.run(scenario()) == [6.0, 7.0]

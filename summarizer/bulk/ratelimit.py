@@ -37,6 +37,11 @@ class Bucket:
         self._refill()
         self.level -= amount
 
+    def empty(self) -> None:
+        """Start refilling from nothing, now (the last request may have left only just now)."""
+        self._refill()
+        self.level = min(self.level, 0.0)
+
 
 class RateLimiter:
     """Requests-per-minute and tokens-per-minute limits shared by all tasks of a run."""
@@ -68,6 +73,14 @@ class RateLimiter:
             self.requests.take(requests - 1)
         if self.tokens:
             self.tokens.take(tokens)
+
+
+    def restart(self) -> None:
+        """After a request whose sending was delayed (the first one, paying set-up costs): count
+        the spacing from now, not from when it was let through."""
+        for bucket in (self.requests, self.tokens):
+            if bucket is not None:
+                bucket.empty()
 
 
 def estimate_tokens(text: str) -> int:

@@ -107,10 +107,19 @@ def run_bulk(
             ).start()
         sink = Sink(store, tally, progress, db)
         todo = fresh(items, resume.ok, tally)
-        if engine == "async":
-            limiter = RateLimiter(options.rpm, options.tpm) if options.rpm or options.tpm else None
+        limited = bool(options.rpm or options.tpm)
+        if engine == "async" and (options.workers == 1 or limited):
+            limiter = RateLimiter(options.rpm, options.tpm) if limited else None
             worker = make_worker(options.job, factory, options.base_urls)
             run_async(todo, worker, sink, concurrency=options.concurrency, limiter=limiter)
+        elif engine == "async":
+            from summarizer.bulk.async_pool import run_async_processes
+
+            run_async_processes(
+                todo, options.job, factory, sink,
+                workers=min(options.workers, options.concurrency),
+                concurrency=options.concurrency, base_urls=options.base_urls,
+            )  # fmt: skip
         elif engine == "process":
             run_processes(
                 todo, options.job, factory, sink,

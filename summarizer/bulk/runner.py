@@ -14,6 +14,7 @@ main process, which is the only writer of the output.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import itertools
 import logging
 import multiprocessing
@@ -89,6 +90,18 @@ def fresh(items: Iterable[Item], done: set[str], tally: Tally) -> Iterator[Item]
             yield item
 
 
+def preload(job: Job) -> None:
+    """Import the LLM client libraries before the first request: an import inside the event
+    loop stalls every task for seconds (and bunches up rate-limited requests); forked workers
+    then share the imported modules."""
+    if job.settings.uses_llm:
+        for name in ("openai", "instructor"):
+            try:
+                importlib.import_module(name)
+            except ImportError:
+                return
+
+
 def run_async(
     items: Iterable[Item],
     worker: Worker,
@@ -98,6 +111,7 @@ def run_async(
     limiter: RateLimiter | None = None,
 ) -> None:
     """Run with asyncio; raises ``Interrupted`` after cancelling in-flight work on a signal."""
+    preload(worker.job)
     asyncio.run(_run_async(items, worker, sink, concurrency, limiter))
 
 
@@ -134,6 +148,12 @@ async def _run_async(
     try:
         for n, item in enumerate(items):
             await slots.acquire()
+            if n == 0 and limiter is not None:
+                # The first request pays the client libraries' lazy set-up (a second or more
+                # with the loop blocked); run it alone so the requests after it keep the spacing.
+                await one(item)
+                limiter.restart()
+                continue
             task = asyncio.create_task(one(item))
             tasks.add(task)
             task.add_done_callback(tasks.discard)

@@ -1,0 +1,197 @@
+"""The asyncio engine spread over worker processes, for LLM runs bigger than one core.
+
+Every request costs the client CPU (building it, validating and grounding the answer), so at
+high concurrency one event loop becomes the bottleneck long before the server does. Here each
+of ``workers`` forked processes runs its own event loop with its share of ``concurrency``; the
+parent reads the inputs, hands articles out through a bounded queue (so memory stays flat) and
+is the only writer of the output. Client-side rate limits need one shared clock, so rate-limited
+runs use the single-process engine instead (``runner.run_async``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import queue
+import signal
+from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.process import BaseProcess
+from multiprocessing.queues import Queue
+from typing import Any
+
+from summarizer.bulk.inputs import Item
+from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker, preload
+from summarizer.bulk.work import Job, Worker
+from summarizer.errors import ConfigError, ExtractionError
+
+Message = tuple[
+    str, int, Any
+]  # ("ok", worker, Outcome) | ("fatal", worker, str) | ("done", worker, None)
+
+
+def shares(concurrency: int, workers: int) -> list[int]:
+    """``concurrency`` split over ``workers`` as evenly as possible (each at least 1)."""
+    base, extra = divmod(concurrency, workers)
+    return [max(1, base + (i < extra)) for i in range(workers)]
+
+
+def _serve(
+    index: int,
+    job: Job,
+    factory: BackendFactory,
+    base_urls: tuple[str, ...],
+    concurrency: int,
+    tasks: Queue[Item | None],
+    results: Queue[Message],
+) -> None:
+    """A worker process: pull articles until the ``None`` sentinel, ``concurrency`` at a time."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        asyncio.run(
+            _serve_async(index, make_worker(job, factory, base_urls), concurrency, tasks, results)
+        )
+    except ConfigError as exc:
+        results.put(("fatal", index, str(exc)))
+        return
+    results.put(("done", index, None))
+
+
+async def _serve_async(
+    index: int, worker: Worker, concurrency: int, tasks: Queue[Item | None], results: Queue[Message]
+) -> None:
+    loop = asyncio.get_running_loop()
+    slots = asyncio.Semaphore(concurrency)
+    running: set[asyncio.Task[None]] = set()
+
+    async def one(item: Item) -> None:
+        try:
+            results.put(("ok", index, await worker.aprocess(item)))
+        except ConfigError as exc:
+            results.put(("fatal", index, str(exc)))
+        finally:
+            slots.release()
+
+    while True:
+        await slots.acquire()
+        item = await loop.run_in_executor(None, tasks.get)
+        if item is None:
+            break
+        task = asyncio.create_task(one(item))
+        running.add(task)
+        task.add_done_callback(running.discard)
+    if running:
+        await asyncio.wait(running)
+
+
+def run_async_processes(
+    items: Iterable[Item],
+    job: Job,
+    factory: BackendFactory,
+    sink: Sink,
+    *,
+    workers: int,
+    concurrency: int,
+    base_urls: tuple[str, ...] = (),
+) -> None:
+    """Run with one event loop per worker process; raises ``Interrupted`` on a signal."""
+    make_worker(job, factory, base_urls)  # a configuration error shows here, before forking
+    preload(job)
+    ctx = multiprocessing.get_context("fork")
+    tasks: Queue[Item | None] = ctx.Queue(maxsize=max(workers, concurrency // 2))
+    results: Queue[Message] = ctx.Queue()
+    procs = [
+        ctx.Process(
+            target=_serve,
+            args=(i, job, factory, base_urls, share, tasks, results),
+            name=f"bulk-worker-{i}",
+            daemon=True,
+        )
+        for i, share in enumerate(shares(concurrency, workers))
+    ]
+    for p in procs:
+        p.start()
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    finished: set[int] = set()
+    try:
+        for item in _then_sentinels(items, len(procs)):
+            _put(tasks, item, results, sink, procs, finished)
+        while len(finished) < len(procs):
+            _drain(results, sink, procs, finished, block=True)
+    except KeyboardInterrupt:
+        _stop(procs)
+        raise Interrupted(signal.SIGINT) from None
+    except BaseException:
+        _stop(procs)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    for p in procs:
+        p.join()
+
+
+def _then_sentinels(items: Iterable[Item], n: int) -> Iterator[Item | None]:
+    """The articles, then one ``None`` per worker to tell it the input has ended."""
+    yield from items
+    yield from [None] * n
+
+
+def _put(
+    tasks: Queue[Item | None],
+    item: Item | None,
+    results: Queue[Message],
+    sink: Sink,
+    procs: Sequence[BaseProcess],
+    finished: set[int],
+) -> None:
+    """Hand one article to the workers, taking in finished ones while the queue is full."""
+    while True:
+        _drain(results, sink, procs, finished, block=False)
+        try:
+            tasks.put(item, timeout=0.05)
+            return
+        except queue.Full:
+            continue
+
+
+def _drain(
+    results: Queue[Message],
+    sink: Sink,
+    procs: Sequence[BaseProcess],
+    finished: set[int],
+    *,
+    block: bool,
+) -> None:
+    """Write every finished article waiting in ``results``; notice a worker that died."""
+    while True:
+        try:
+            kind, index, value = results.get(timeout=0.5) if block else results.get_nowait()
+        except queue.Empty:
+            break
+        block = False
+        if kind == "ok":
+            sink.accept(value)
+        elif kind == "done":
+            finished.add(index)
+        else:
+            raise ConfigError(value)
+    sink.progress.update()
+    for i, p in enumerate(procs):
+        if i not in finished and p.exitcode is not None:
+            raise ExtractionError(
+                f"worker process {i} died (exit {p.exitcode}); finished articles are kept, "
+                "re-run to resume"
+            )
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _stop(procs: Sequence[BaseProcess]) -> None:
+    """End the workers now: their in-flight articles are dropped (a re-run does them)."""
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(timeout=5)
