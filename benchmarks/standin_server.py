@@ -81,7 +81,11 @@ def completion(body: dict[str, Any]) -> dict[str, Any]:
     arguments = json.dumps(ANSWER)
     if body.get("tools"):
         name = body["tools"][0]["function"]["name"]
-        call = {"id": "call_1", "type": "function", "function": {"name": name, "arguments": arguments}}
+        call = {
+            "id": "call_1",
+            "type": "function",
+            "function": {"name": name, "arguments": arguments},
+        }
         message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [call]}
         finish = "tool_calls"
     else:

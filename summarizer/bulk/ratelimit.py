@@ -74,7 +74,6 @@ class RateLimiter:
         if self.tokens:
             self.tokens.take(tokens)
 
-
     def restart(self) -> None:
         """After a request whose sending was delayed (the first one, paying set-up costs): count
         the spacing from now, not from when it was let through."""
