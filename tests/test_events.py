@@ -186,3 +186,14 @@ def test_a_compound_and_its_head_are_one_attack() -> None:
     text = "The suicide bombing attack in Kabul on Friday killed nine people."
     (e,) = _events(text, date(2024, 5, 6))
     assert (e.type, e.casualties.killed, _where(e)) == ("attack", 9, "Kabul")
+
+
+def test_a_politician_attacking_a_rival_is_not_an_attack_and_a_campaign_rally_is_a_meeting() -> (
+    None
+):
+    text = (
+        "Donald Trump attacked Hillary Clinton on Monday. "
+        "Trump later spoke at a rally in Ohio on Tuesday."
+    )
+    found = _events(text, date(2016, 9, 28))
+    assert [e.type for e in found] == ["meeting"]

@@ -134,6 +134,13 @@ _EVENT_HEADS = _words(
     "attempt incident outrage toll suspect victim scene plot aftermath wave spree area site "
     "attack strike bombing explosion blast raid"
 )
+# Verbs whose subject is the doer of the event their object names ("launched an offensive").
+_LIGHT_VERBS = _words(
+    "conduct carry launch stage hold issue make mount wage unleash begin start continue resume "
+    "lead order say announce release publish sign"
+)
+# Entity labels the small model gives towns it does not know ("the city of Hilla": PERSON).
+_MISTAGGED_PLACES = frozenset({"", "PERSON", "PRODUCT", "ORG", "NORP"})
 _HABITUAL = _words("repeatedly often regularly frequently routinely usually")
 # Children whose subtrees are clauses of their own: their places and dates are not the trigger's.
 _OTHER_CLAUSES = _words("advcl ccomp relcl acl parataxis conj xcomp csubj")
@@ -260,6 +267,9 @@ def classify(token: Token) -> str | None:
             return None  # "the declared intention"
         return kind
     if token.pos_ == "NOUN":
+        if lemma == "rally":  # a campaign rally gathers; a rally against something protests
+            against = any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
+            return "protest" if against else "meeting"
         if lemma == "fire":
             return "attack" if _lemma(token.head) in ("open", "exchange") else None
         if lemma == "talk" and token.lower_ != "talks":
@@ -305,11 +315,12 @@ def _place_name(token: Token) -> Token:
     return token
 
 
-def _is_place(token: Token) -> bool:
-    """A named place; the small model often tags unfamiliar towns as people, so those count."""
-    return token.ent_type_ in _PLACE_LABELS or (
-        token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "PRODUCT")
-    )
+def _is_place(token: Token, named_as_place: bool = False) -> bool:
+    """A named place. The small model often tags unfamiliar towns as people or products, so
+    after "the city of", "the province of" any proper noun counts; elsewhere only places do."""
+    if token.ent_type_ in _PLACE_LABELS:
+        return True
+    return named_as_place and token.pos_ == "PROPN" and token.ent_type_ in _MISTAGGED_PLACES
 
 
 def _location(trigger: Token, clause: list[Token]) -> Token | None:
@@ -325,7 +336,7 @@ def _location(trigger: Token, clause: list[Token]) -> Token | None:
         ):
             continue
         cand = _place_name(tok)
-        if not _is_place(cand):
+        if not _is_place(cand, named_as_place=cand != tok or modifier):
             continue
         depth = len(list(tok.ancestors)) - base + (9 if modifier else 0)
         if best is None or depth < best[0]:
@@ -353,8 +364,8 @@ def _is_place_modifier(noun: Token, modifier: Token) -> bool:
     ("US strikes", "Israel's offensive") where the country is the one acting."""
     if _lemma(noun) in _STATE_ACTIONS or modifier.pos_ != "PROPN":
         return False
-    # the small model often tags an unfamiliar city as a product or leaves it untagged
-    return modifier.ent_type_ in _PLACE_LABELS or modifier.ent_type_ in ("", "PRODUCT")
+    # the small model often tags an unfamiliar city as a product
+    return modifier.ent_type_ in _PLACE_LABELS or modifier.ent_type_ == "PRODUCT"
 
 
 def _is_attack_noun(token: Token) -> bool:
@@ -423,7 +434,7 @@ def _noun_arguments(noun: Token, kind: str, m: Mention) -> None:
             if light.dep_ not in ("dobj", "pobj", "prep"):
                 break
             light = light.head
-        if light.pos_ == "VERB" and light != noun:
+        if light.pos_ == "VERB" and light != noun and _lemma(light) in _LIGHT_VERBS:
             m.actors.extend(c for c in light.children if c.dep_ == "nsubj")
 
 
@@ -468,7 +479,11 @@ def _mention(tok: Token, kind: str, sentence: Range, scope: set[int]) -> Mention
     else:
         _noun_arguments(tok, kind, m)
     m.actors = [a for a in dict.fromkeys(m.actors) if a.i in scope and a.pos_ != "PRON"]
-    m.targets = [t for t in dict.fromkeys(m.targets) if t.i in scope and t.pos_ != "PRON"]
+    m.targets = [
+        t
+        for t in dict.fromkeys(m.targets)
+        if t.i in scope and t.pos_ != "PRON" and t.ent_type_ not in ("DATE", "TIME")
+    ]
     clause = _clause(tok, scope)
     m.location = _location(tok, clause)
     if m.location is not None:  # "hit the province of Wassit": a place, not a target
@@ -788,6 +803,17 @@ def _event(d: _Draft, text: str) -> Event:
     )
 
 
+def _verbal(d: _Draft) -> bool:
+    """ "Trump attacked Clinton", "tweets targeting Machado": words against a person, no harm."""
+    if d.type != "attack" or d.killed or d.injured:
+        return False
+    targets = [t for m in d.all for t in m.targets]
+    actors = [a for m in d.all for a in m.actors]
+    if any(m.weapon is not None for m in d.all) or not (targets and actors):
+        return False
+    return all(t.ent_type_ == "PERSON" for t in targets + actors)
+
+
 def _formal_statement(m: Mention) -> bool:
     """A statement worth a line of the record: made by someone, and more than a report."""
     return bool(m.actors) and _lemma(m.trigger) not in _PASSING_STATEMENTS
@@ -809,5 +835,7 @@ def extract(doc: Document, parsed: Parsed) -> list[Event]:
     for m in found:
         by_sentence.setdefault(m.sentence, []).append(m)
     drafts = [d for group in by_sentence.values() for d in _group_sentence(group)]
-    drafts = [d for d in drafts if d.type != "statement" or _formal_statement(d.head)]
+    drafts = [
+        d for d in drafts if (d.type != "statement" or _formal_statement(d.head)) and not _verbal(d)
+    ]
     return [_event(d, doc.text) for d in _coalesce(drafts, doc)]
