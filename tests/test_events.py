@@ -54,6 +54,9 @@ def test_reference_us_strikes_on_tuesday_with_casualties(
     assert strike.time.text == "early on Tuesday morning"
     assert [a.name for a in strike.actors] == ["US"]
     assert _where(strike) == "Iraq"
+    # the headline and the standfirst restate the lead: their strikes are this one
+    assert strike.evidence[0].text.startswith("Iraq: One killed and 18 wounded")
+    assert strike.evidence[-1].text.startswith("The US conducted a new round of strikes")
 
 
 def test_reference_hilla_and_wassit_strikes_dated_tuesday(
