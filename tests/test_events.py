@@ -66,6 +66,7 @@ def test_reference_hilla_and_wassit_strikes_dated_tuesday(
     places = {_where(e): e for e in found if e.type == "attack"}
     assert places["Hilla"].time.date == "2023-12-26"
     assert places["Wassit"].time.date == "2023-12-26"
+    assert [a.name for a in places["Hilla"].actors] == ["US"]  # one of the lead's US strikes
 
 
 def test_reference_kataib_hezbollah_attack_on_monday(reference: tuple[str, list[Event]]) -> None:

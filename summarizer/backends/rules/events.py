@@ -773,7 +773,10 @@ def _trigger_span(token: Token, text: str) -> Span:
 
 
 def _event(d: _Draft, text: str) -> Event:
-    actors = _parties([t for m in d.all for t in m.actors], text)
+    # "One strike targeted ..., while another hit ...": the lead's strikes, by the lead's actors
+    actors = _parties([t for m in d.all for t in m.actors], text) or _parties(
+        [t for m in d.context if m.type == d.type for t in m.actors], text
+    )
     # Victims counted as an attack's casualties are named among its targets only when named.
     targets = _parties(
         [
