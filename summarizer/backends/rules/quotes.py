@@ -122,6 +122,16 @@ def _best_cue(art: _Article, piece: Piece, found: list[Token]) -> Token:
     return min(found, key=rank)
 
 
+def _outermost_cue(art: _Article, cue: Token) -> Token:
+    """A phrase quoted inside nested reporting belongs to the outermost reporter: in "Flynn
+    said Trump was right when he said “...”", the attribution is Flynn's."""
+    best = cue
+    for up in cue.ancestors:
+        if cues.is_cue(up) and not art.in_quote(up.idx, up.idx + 1) and cues.speaker_head(up):
+            best = up
+    return best
+
+
 def _distance(token: Token, piece: Piece) -> int:
     pos = token.idx
     if pos < piece.mark.open_at:
@@ -143,29 +153,8 @@ def _speaker_at(art: _Article, cue: Token) -> tuple[Speaker | None, tuple[int, i
     if head is None or art.in_quote(head.idx, head.idx + len(head.text)):
         found = _surface_speaker(art, cue)
         return found, found.mention if found else None
-    if head.lower_ in _PRONOUNS:
-        outer = _outer_subject(art, cue)
-        found = outer or _pronoun(art, head)
-    else:
-        found = speakers.describe(head, art.book)
+    found = _pronoun(art, head) if head.lower_ in _PRONOUNS else speakers.describe(head, art.book)
     return found, found.mention
-
-
-def _outer_subject(art: _Article, cue: Token) -> Speaker | None:
-    """The named subject of a clause that governs a pronoun's cue in the same sentence:
-    "Ban Ki-moon condemned what he called ...", "Clinton says she hopes ... but she knows ..."
-    — the pronoun only repeats that subject, and the attribution is to them."""
-    for verb in cue.ancestors:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or art.in_quote(subject.idx, subject.idx + 1):
-            continue
-        if subject.pos_ == "PROPN":
-            return speakers.describe(subject, art.book)
-        if subject.lower_ not in _PRONOUNS:
-            return None
-    return None
 
 
 _PRONOUNS = speakers.PERSON_PRONOUNS | speakers.GROUP_PRONOUNS | {"i"}
@@ -295,6 +284,7 @@ def _attach(art: _Article) -> None:
         found = _cue_candidates(art, region) if region is not None else []
         if found:
             piece.cue = _best_cue(art, piece, found)
+            piece.cue = _outermost_cue(art, piece.cue)
             piece.speaker, piece.mention = _speaker_at(art, piece.cue)
         between = art.text[previous.mark.close_at : piece.mark.open_at] if previous else ""
         # "We will respond," he said, "at the right time." — one quote around its cue.
