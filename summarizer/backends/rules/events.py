@@ -5,7 +5,9 @@ adjective from the lexicon below, checked against the dependency parse) with its
 ``summarizer eval`` scores this layer's triggers against WikiEvents. ``extract`` turns mentions
 into the record: deaths and injuries caused by an attack become that attack's casualties, a
 definite "the strike" adds to the strike it refers back to, a headline restates the lead, and
-mentions of the same type at the same place and date are merged.
+mentions of the same type at the same place and date are merged. Triggers that did not happen
+(negated, modal, "to strike"), habitual ones ("repeatedly"), words inside quote marks and a
+person's verbal "attack" on another stay out of the record.
 
 Event types (``Event.type``), a small fixed vocabulary:
 
@@ -15,8 +17,8 @@ Event types (``Event.type``), a small fixed vocabulary:
 - ``arrest``: arrests, detentions, captures of people.
 - ``statement``: formal statements, announcements, condemnations, vows and warnings ("said" in
   passing is left to quotes and claims).
-- ``meeting``: meetings, talks, summits, visits.
-- ``protest``: protests, demonstrations, rallies, riots.
+- ``meeting``: meetings, talks, summits, visits, campaign rallies.
+- ``protest``: protests, demonstrations, rallies against something, riots, marches.
 - ``deployment``: troops or ships deployed, sent, stationed or withdrawn; evacuations.
 - ``other``: charges, trials, sentences, releases, kidnappings, damage and destruction.
 """
