@@ -166,7 +166,7 @@ def describe(head: Token, book: NameBook) -> Speaker:
     if head.text in book.full and head.text[:1].isupper():
         words = [head.text]  # the tagger took a known name for a common noun: "Reyes added"
         return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
-    text = doc.text[start:end]
+    text = doc[first : last + 1].text  # not doc.text: that rebuilds the whole article
     return Speaker(text, (start, end), is_person_noun(head))
 
 
