@@ -1,0 +1,87 @@
+"""Running ``summarizer bulk`` in a subprocess and measuring it: shared by the bulk benchmarks.
+
+Wall time is from launch to exit (start-up included). Memory is the peak, sampled every 20 ms,
+of the resident set summed over the bulk process and its worker processes (shared pages count
+once per process, so this overstates a little), next to the kernel's peak for the largest
+single process.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Measured:
+    seconds: float
+    tree_rss_mb: float
+    max_process_rss_mb: float
+    returncode: int
+    stderr: str
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_bulk(args: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Run ``summarizer bulk ARGS`` and measure it."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", "bulk", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_rss_kb(p) for p in _tree(proc.pid)))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    assert proc.stderr is not None
+    err = proc.stderr.read()  # until the process closes it (exits)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Measured(seconds, peak / 1024, usage.ru_maxrss / 1024, proc.returncode, err)
+
+
+def count_ok(path: Path) -> int:
+    with open(path, "rb") as f:
+        return sum(1 for line in f if b'"status":"ok"' in line[:400])
