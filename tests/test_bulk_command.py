@@ -44,6 +44,23 @@ def wait_for_lines(path: Path, n: int, proc: subprocess.Popen[str], limit: float
     raise AssertionError(f"fewer than {n} lines after {limit} s")
 
 
+def assert_no_process_mentions(text: str, limit: float = 15) -> None:
+    """Wait until no running process has ``text`` on its command line."""
+    deadline = time.monotonic() + limit
+    while True:
+        alive = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if text.encode() in cmdline.read_bytes():
+                    alive.append(cmdline.parent.name)
+            except OSError:
+                continue
+        if not alive:
+            return
+        assert time.monotonic() < deadline, f"processes {alive} still run after {limit} s"
+        time.sleep(0.1)
+
+
 def llm_args(server: FakeOpenAI, src: Path, out: Path, *extra: str) -> list[str]:
     return [str(src), "-o", str(out), "--model", "fake", "--base-url", server.url, *extra]
 
@@ -59,6 +76,7 @@ def test_resume_after_sigkill_loses_nothing_and_repeats_nothing(
     wait_for_lines(out, 8, proc)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    assert_no_process_mentions(str(out))  # its worker processes noticed and stopped
     done_before = out.read_bytes().count(b"\n")
     assert 8 <= done_before < 40
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import queue
 import signal
 from collections.abc import Iterable, Iterator, Sequence
@@ -72,9 +73,21 @@ async def _serve_async(
         finally:
             slots.release()
 
+    parent = os.getppid()
+
+    def next_item() -> Item | None:
+        """The next article, or None at the end, or when the parent died (SIGKILL): then the
+        output has no writer, so stop pulling and let in-flight requests drain."""
+        while True:
+            try:
+                return tasks.get(timeout=0.5)
+            except queue.Empty:
+                if os.getppid() != parent:
+                    return None
+
     while True:
         await slots.acquire()
-        item = await loop.run_in_executor(None, tasks.get)
+        item = await loop.run_in_executor(None, next_item)
         if item is None:
             break
         task = asyncio.create_task(one(item))

@@ -71,7 +71,11 @@ def bulk_command(
     ] = "auto",
     concurrency: Annotated[int, typer.Option(help="Articles awaiting the model at once.")] = 16,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes (process/ray engines). Default: CPUs.")
+        int | None,
+        typer.Option(
+            help="Worker processes, each with its own event loop (LLM) or spaCy (rules). "
+            "Default: CPUs."
+        ),
     ] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per worker batch.")] = 8,
     rpm: Annotated[float | None, typer.Option(help="Stay under this many requests/minute.")] = None,
