@@ -256,3 +256,44 @@ def test_process_engine_runs_batches_in_worker_processes(tmp_path: Path) -> None
     assert len(results) == 20
     assert results["p7"]["error"] == "RuntimeError: backend bug on this article"
     assert results["p3"]["quotes"][0]["text"] == "We will rebuild the bridge,"  # type: ignore[index]
+
+
+class BatchEchoBackend(EchoBackend):
+    """``EchoBackend`` with ``extract_many`` (as the rules backend has), marking how it ran."""
+
+    def extract(self, doc: Document) -> Draft:
+        draft = super().extract(doc)
+        draft.warnings = ["one by one"]
+        return draft
+
+    def extract_many(self, docs: list[Document]) -> list[Draft]:
+        drafts = [super(BatchEchoBackend, self).extract(d) for d in docs]
+        for d in drafts:
+            d.warnings = ["batched"]
+        return drafts
+
+
+def test_process_engine_extracts_batches_together_and_isolates_a_bad_article(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": f"p{i}", "text": article(i)} for i in range(8)]
+    rows[5]["text"] = 'CRASH "here".'
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    opts = BulkOptions(
+        inputs=[str(src)],
+        output=tmp_path / "out.jsonl",
+        job=Job(Settings()),
+        engine="process",
+        workers=1,
+        batch_size=4,
+        progress=False,
+    )
+    tally = run_bulk(opts, factory=BatchEchoBackend)
+    assert (tally.ok, tally.error) == (7, 1)
+    results = last_per_id(tmp_path / "out.jsonl")
+    how = {k: v["meta"]["warnings"] for k, v in results.items() if v["status"] == "ok"}  # type: ignore[index]
+    assert how == {
+        **{f"p{i}": ["batched"] for i in range(4)},
+        **{f"p{i}": ["one by one"] for i in (4, 6, 7)},
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from summarizer.bulk.inputs import Item
 from summarizer.bulk.ratelimit import RateLimiter, estimate_tokens
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.models import Extraction
-from summarizer.pipeline import arun, prepare, run
+from summarizer.pipeline import arun, assemble, prepare, run
 from summarizer.settings import Settings
 
 
@@ -202,11 +203,42 @@ class Worker:
         return loaded, k, self._from_cache(item, loaded, k)
 
     def process_batch(self, items: Sequence[Item]) -> list[Outcome]:
-        """A batch of articles; LLM batches run concurrently inside (Ray tasks, worker processes)."""
-        if not self.job.settings.uses_llm or len(items) < 2:
+        """A batch of articles (process and Ray engines): LLM batches run concurrently inside;
+        a backend with ``extract_many`` (rules: one ``nlp.pipe`` stream) gets them together."""
+        if self.job.settings.uses_llm and len(items) > 1:
+
+            async def _all() -> list[Outcome]:
+                return list(await asyncio.gather(*(self.aprocess(i) for i in items)))
+
+            return asyncio.run(_all())
+        backend = self.backends[0]
+        extract_many = getattr(backend, "extract_many", None)
+        if extract_many is None or self.cache is not None or len(items) < 2:
             return [self.process(i) for i in items]
-
-        async def _all() -> list[Outcome]:
-            return list(await asyncio.gather(*(self.aprocess(i) for i in items)))
-
-        return asyncio.run(_all())
+        outcomes: list[Outcome | None] = [None] * len(items)
+        docs, where = [], []
+        for n, item in enumerate(items):
+            try:
+                docs.append(prepare(load_item(item, self.job), self.job.settings))
+                where.append(n)
+            except ConfigError:
+                raise
+            except Exception as exc:
+                outcomes[n] = Outcome(item.id, False, error_line(item, _reason(exc)))
+        started = time.perf_counter()
+        try:
+            drafts = extract_many(docs) if docs else []
+        except ConfigError:
+            raise
+        except Exception:  # one article broke the batch: redo them one by one to find it
+            for n in where:
+                outcomes[n] = self.process(items[n])
+            return [o for o in outcomes if o is not None]
+        share = (time.perf_counter() - started) / max(1, len(docs))
+        for n, doc, draft in zip(where, docs, drafts, strict=True):
+            try:
+                result = assemble(doc, backend.name, draft, time.perf_counter() - share)
+                outcomes[n] = self._done(items[n], result, None)
+            except Exception as exc:
+                outcomes[n] = Outcome(items[n].id, False, error_line(items[n], _reason(exc)))
+        return [o for o in outcomes if o is not None]
