@@ -297,3 +297,16 @@ def test_process_engine_extracts_batches_together_and_isolates_a_bad_article(
         **{f"p{i}": ["batched"] for i in range(4)},
         **{f"p{i}": ["one by one"] for i in (4, 6, 7)},
     }
+
+
+def test_several_base_urls_share_the_run(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
+    answering(fake_openai, delay=0.05)
+    with FakeOpenAI() as second:
+        answering(second, delay=0.05)
+        src = jsonl(tmp_path / "in.jsonl", 12)
+        opts = options(tmp_path, [str(src)], fake_openai, concurrency=4, workers=1)
+        opts.base_urls = (fake_openai.url, second.url)
+        tally = run_bulk(opts)
+        assert tally.ok == 12
+        a, b = len(completions(fake_openai)), len(completions(second))
+    assert a + b == 12 and a >= 3 and b >= 3
