@@ -76,3 +76,23 @@ def test_parse_many_matches_parse() -> None:
         assert [(t.text, t.dep_, t.head.i) for t in p.doc] == [
             (t.text, t.dep_, t.head.i) for t in alone
         ]
+
+
+def test_fast_attribute_ruler_equals_spacys() -> None:
+    from spacy.pipeline import AttributeRuler
+
+    nlp = load_nlp()
+    fast = nlp.get_pipe("attribute_ruler")
+    reference = AttributeRuler(nlp.vocab)
+    reference.add_patterns(fast.patterns)  # type: ignore[attr-defined]
+    text = (
+        "\u201cWe ain't gonna stop,\u201d he said. There is no end, y'all. Let's go: "
+        "c'mon, we gotta win 3 of 4 games in the U.S. on Tuesday.\n\nShe's done it."
+    )
+    skip = ["attribute_ruler", "lemmatizer", "ner"]
+    ours, theirs = nlp(text, disable=skip), nlp(text, disable=skip)
+    fast(ours)
+    reference(theirs)
+    seen = [(t.pos_, str(t.morph), t.lemma_) for t in ours]
+    assert seen == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
+    assert ("AUX", "Tense=Pres|VerbForm=Fin", "be") in seen  # "ai" of "ain't"

