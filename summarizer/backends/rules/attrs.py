@@ -134,7 +134,7 @@ class FastAttributeRuler:
             if key == "POS":
                 token.pos_ = value
             elif key == "MORPH":
-                token.set_morph(self.morph_key(value))
+                token.set_morph(self.morph_key(value))  # type: ignore[attr-defined]
             elif key == "LEMMA":
                 token.lemma_ = value
             elif key == "TAG":
