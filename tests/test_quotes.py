@@ -64,6 +64,11 @@ def test_quote_interrupted_by_its_attribution_is_two_direct_items_with_one_speak
         assert q.cue is not None and q.cue.text == "said"
     assert first.text == "We will respond,"
     assert second.text == "at the right time and not before."
+    _, _, claims = extracted("010_port_strike.txt")
+    (claim,) = [c for c in claims if c.start <= first.start and second.end <= c.end]
+    assert (
+        claim.statement == "We will respond at the right time and not before (said by Maria Okafor)"
+    )
 
 
 def test_quote_over_two_paragraphs_takes_the_speaker_named_in_the_second() -> None:

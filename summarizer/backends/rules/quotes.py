@@ -38,7 +38,6 @@ class Piece:
     cue: Token | None = None
     speaker: Speaker | None = None
     mention: tuple[int, int] | None = None
-    group: int = -1
 
 
 @dataclass
@@ -385,7 +384,7 @@ def _statement(words: str, speaker: Speaker | None) -> str:
     words = " ".join(words.split())
     if words.lower().startswith("that "):
         words = words[5:]
-    words = words.strip(" ,;:\u2014-")
+    words = words.strip(" ,;:.\u2014-")
     by = f" (said by {speaker.name})" if speaker else ""
     return f"{words[:1].upper()}{words[1:]}{by}"
 
@@ -479,6 +478,7 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
     quotes: list[Quote] = []
     claims: list[Claim] = []
     used: set[int] = set()
+    previous: Piece | None = None
     for piece in art.pieces:
         if piece.kind == "partial" and piece.cue is None:
             continue  # scare quotes or titles: quoted, but attributed to no one
@@ -505,17 +505,25 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
                 clause = _clause_range(art, head)
                 if clause[0] <= span.start and span.end <= clause[1]:
                     claim_range = clause
-        claim = make_span(text, *claim_range)
+        if previous is not None and _same_statement(art, previous, piece) and claims:
+            # One statement around its cue: "We will respond," she said, "at the right time."
+            first = claims.pop()
+            claim = make_span(text, first.start, claim_range[1])
+            words = f"{quotes[-2].text.rstrip(' ,')} {span.text}"
+        else:
+            claim = make_span(text, *claim_range)
+            words = claim.text
         claims.append(
             Claim(
                 text=claim.text,
                 start=claim.start,
                 end=claim.end,
-                statement=_statement(claim.text, piece.speaker),
+                statement=_statement(words, piece.speaker),
                 claimant=party,
                 kind="reported",
             )
         )
+        previous = piece
 
     for rng, cue_token, speaker, mention in _indirect(art, used):
         if any(q.start < rng[1] and rng[0] < q.end for q in quotes):
@@ -546,6 +554,14 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
     quotes.sort(key=lambda q: q.start)
     claims.sort(key=lambda c: c.start)
     return quotes, claims
+
+
+def _same_statement(art: _Article, before: Piece, piece: Piece) -> bool:
+    """Two halves of one quote around its cue: same paragraph, same cue, only the cue between."""
+    if before.cue is None or piece.cue is None or before.cue.i != piece.cue.i:
+        return False
+    between = art.text[before.mark.close_at + 1 : piece.mark.open_at]
+    return before.paragraph == piece.paragraph and not any(c in between for c in ".!?")
 
 
 def _paragraph(paragraphs: list[tuple[int, int]], pos: int) -> int:
