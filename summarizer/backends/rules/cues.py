@@ -6,6 +6,7 @@ speaker. The lexicon is lemmas, so "said", "says" and "saying" are one entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,7 +47,12 @@ def is_cue(token: Token) -> bool:
     """True for a reporting verb (as a verb) or the "according" of "according to"."""
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_LEMMAS
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "go":  # "as Trump went on about “...”"
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+    return lemma in CUE_LEMMAS
 
 
 def cue_span(token: Token) -> tuple[int, int]:
@@ -62,20 +68,27 @@ def cue_span(token: Token) -> tuple[int, int]:
     return token.idx, end
 
 
-def speaker_head(cue: Token) -> Token | None:
+def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -> Token | None:
     """The head word of who is speaking at ``cue``: its subject, the agent of a passive, the
-    object of "according to", or the noun a "who said ..." clause hangs from."""
+    object of "according to", or the noun a "who said ..." clause hangs from. ``usable`` rules
+    out words that cannot be the speaker (those inside the quote itself)."""
     if cue.lower_ == "according":
         to = next(c for c in cue.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        return next((c for c in to.children if c.dep_ == "pobj" and usable(c)), None)
     verb: Token | None = cue
-    for _ in range(4):
+    for depth in range(4):
         if verb is None:
             break
+        # A raised verb's passive subject speaks too: "After saying ..., she was whisked".
+        wanted = ("nsubj", "csubj") if depth == 0 else ("nsubj", "csubj", "nsubjpass")
+        subjects = [c for c in verb.children if c.dep_ in wanted and usable(c)]
+        if subjects:
+            nearest = min(subjects, key=lambda c: abs(c.i - cue.i))
+            # "Reid, who called him ...": the relative pronoun stands for the noun.
+            if nearest.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return nearest
         for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                # "Reid, who called him ...": the relative pronoun stands for the noun.
-                return verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":

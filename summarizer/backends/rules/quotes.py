@@ -148,7 +148,7 @@ def _pronoun(art: _Article, token: Token) -> Speaker:
 
 
 def _speaker_at(art: _Article, cue: Token) -> tuple[Speaker | None, tuple[int, int] | None]:
-    head = cues.speaker_head(cue)
+    head = cues.speaker_head(cue, lambda t: not art.in_quote(t.idx, t.idx + len(t.text)))
     if head is None or art.in_quote(head.idx, head.idx + len(head.text)):
         found = _surface_speaker(art, cue)
         return found, found.mention if found else None
@@ -170,7 +170,7 @@ def _nominal_run(art: _Article, indexes: range) -> list[Token]:
         if (
             t.is_punct
             or t.is_space
-            or t.pos_ in _STOP_POS
+            or (t.pos_ in _STOP_POS and not t.is_title)  # "Tulsa" tagged as a verb
             or t.lower_ in _NOT_NAMES
             or art.in_quote(t.idx, t.idx + len(t.text))
             or len(run) == 8
@@ -214,7 +214,7 @@ def _opens_clause(doc: Doc, i: int) -> bool:
     return (
         i < 0
         or doc[i].is_quote
-        or doc[i].text in {",", ":", "\u2014", "--", "\n"}
+        or doc[i].text in {",", ":", ".", "!", "?", ";", "\u2014", "--", "\n"}
         or doc[i].is_space
     )
 
@@ -319,7 +319,7 @@ def _fallback(art: _Article, piece: Piece, previous: Piece | None, same_run: boo
     p_start = art.paragraphs[piece.paragraph][0]
     if art.text[p_start : piece.mark.open_at].strip():
         lead = [(s, e) for s, e in art.sentences if p_start <= s < piece.mark.open_at]
-        if lead:
+        if lead and "\n" not in art.text[lead[-1][0] : piece.mark.open_at]:
             found = _subject_of(art, lead[-1], piece.mark.open_at)
             if found is not None:
                 piece.speaker, piece.mention = found, found.mention
