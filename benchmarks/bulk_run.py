@@ -53,9 +53,14 @@ def _rss_kb(pid: int) -> int:
 
 def run_bulk(args: list[str], env: dict[str, str] | None = None) -> Measured:
     """Run ``summarizer bulk ARGS`` and measure it."""
+    return run_measured([sys.executable, "-m", "summarizer", "bulk", *args], env)
+
+
+def run_measured(argv: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Run ``argv`` and measure it."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "summarizer", "bulk", *args],
+        argv,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
