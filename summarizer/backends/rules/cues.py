@@ -40,6 +40,7 @@ BELIEF_VERBS = lexicon(
     """
 )
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+_DOCUMENTS = lexicon("letter statement message note sign post tweet release email headline caption")
 _RELATIVE = frozenset({"who", "which", "that"})
 
 
@@ -52,6 +53,8 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "go":  # "as Trump went on about “...”"
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+    if lemma == "read":  # "“...,” the letter reads"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENTS for c in token.children)
     return lemma in CUE_LEMMAS
 
 

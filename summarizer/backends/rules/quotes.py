@@ -38,6 +38,7 @@ class Piece:
     cue: Token | None = None
     speaker: Speaker | None = None
     mention: tuple[int, int] | None = None
+    labelled: bool = False  # a transcript line's speaker ("PENCE: ..."), which nothing overrides
 
 
 @dataclass
@@ -245,7 +246,7 @@ def _surface_speaker(art: _Article, cue: Token) -> Speaker | None:
     return None
 
 
-_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
+_LABEL = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 
 
 def _label_speaker(art: _Article, paragraph: int) -> Speaker | None:
@@ -281,7 +282,10 @@ def _attach(art: _Article) -> None:
         piece.kind = _kind(art, piece)
         region = _region(art, piece)
         found = _cue_candidates(art, region) if region is not None else []
-        if found:
+        label = _label_speaker(art, piece.paragraph)
+        if label is not None and piece.mark.open_at <= label.mention[0]:
+            piece.speaker, piece.mention, piece.labelled = label, label.mention, True
+        elif found:
             piece.cue = _best_cue(art, piece, found)
             piece.cue = _outermost_cue(art, piece.cue)
             piece.speaker, piece.mention = _speaker_at(art, piece.cue)
@@ -309,7 +313,7 @@ def _fallback(art: _Article, piece: Piece, previous: Piece | None, same_run: boo
     """A speaker for a quote with no cue in its sentences, from what comes before it: a
     transcript label, the same quote's other half, the speaker of the quote just before in the
     paragraph, the subject of the sentence that leads into it, or a "X said:" paragraph."""
-    label = _label_speaker(art, piece.paragraph)
+    label = _label_speaker(art, piece.paragraph) or _signed(art, piece)
     if label is not None:
         piece.speaker, piece.mention = label, label.mention
         return
@@ -340,6 +344,23 @@ def _fallback(art: _Article, piece: Piece, previous: Piece | None, same_run: boo
         _inherit(art, piece, previous)
 
 
+_SIGNATURE = re.compile(
+    r"\s*[\u2015\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})\s*$"
+)
+
+
+def _signed(art: _Article, piece: Piece) -> Speaker | None:
+    """A quote signed with a dash and a name at the end of its paragraph: “...” ― Krystal Correa."""
+    p_end = art.paragraphs[piece.paragraph][1]
+    m = _SIGNATURE.match(art.text[piece.mark.close_at + 1 : p_end])
+    if m is None:
+        return None
+    start = piece.mark.close_at + 1 + m.start(1)
+    words = m.group(1).split()
+    name = " ".join(art.book.fullest(words))
+    return Speaker(name, (start, start + len(m.group(1))), art.book.is_person(words))
+
+
 def _subject_of(art: _Article, sentence: tuple[int, int], quote_at: int) -> Speaker | None:
     """The named or pronoun subject of a sentence's main verb, when it can be a speaker:
     "Sen. Bernie Sanders identified ... . “The younger people are ...”"."""
@@ -354,8 +375,9 @@ def _subject_of(art: _Article, sentence: tuple[int, int], quote_at: int) -> Spea
         return None
     if subject.lower_ in speakers.PERSON_PRONOUNS:
         return _pronoun(art, subject)
-    if subject.pos_ == "PROPN":
-        return speakers.describe(subject, art.book)
+    found = speakers.describe(subject, art.book)
+    if subject.pos_ == "PROPN" or found.person or found.name != art.text[slice(*found.mention)]:
+        return found  # a name, a person ("the spokeswoman"), or a name in apposition
     return None
 
 
@@ -368,7 +390,7 @@ def _share_runs(pieces: list[Piece]) -> None:
             continue
         named = next((p for p in run if p.cue is not None and p.speaker), None)
         for p in run:
-            if named is not None and p.cue is None:
+            if named is not None and p.cue is None and not p.labelled:
                 p.speaker, p.mention = named.speaker, named.mention
         run = [piece] if piece is not None else []
 
