@@ -88,17 +88,25 @@ _EXPRESSION = re.compile(
 )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def absolute_dates(text: str) -> list[tuple[int, int, date]]:
     """Every full calendar date written in ``text``, as (start, end, date), in text order."""
-    found: list[tuple[int, int, date]] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            g = m.groupdict()
-            month = int(g["mnum"]) if g.get("mnum") else _MONTHS[g["month"].lower().rstrip(".")]
-            try:
-                found.append((m.start(), m.end(), date(int(g["year"]), month, int(g["day"]))))
-            except ValueError:
-                continue
+    found: set[tuple[int, int, date]] = set()
+    # Every full date holds a year: try the patterns only near one (runs on every article).
+    for year in _YEAR.finditer(text):
+        lo, hi = max(0, year.start() - 24), min(len(text), year.end() + 8)
+        for pattern in _DATE_PATTERNS:
+            for m in pattern.finditer(text, lo, hi):
+                if not m.start() <= year.start() < m.end():
+                    continue
+                g = m.groupdict()
+                month = int(g["mnum"]) if g.get("mnum") else _MONTHS[g["month"].lower().rstrip(".")]
+                try:
+                    found.add((m.start(), m.end(), date(int(g["year"]), month, int(g["day"]))))
+                except ValueError:
+                    continue
     return sorted(found)
 
 
