@@ -88,14 +88,14 @@ _EXPRESSION = re.compile(
 )
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def absolute_dates(text: str) -> list[tuple[int, int, date]]:
     """Every full calendar date written in ``text``, as (start, end, date), in text order."""
     found: set[tuple[int, int, date]] = set()
     # Every full date holds a year: try the patterns only near one (runs on every article).
-    for year in _YEAR.finditer(text):
+    for year in _ANY_YEAR.finditer(text):
         lo, hi = max(0, year.start() - 24), min(len(text), year.end() + 8)
         for pattern in _DATE_PATTERNS:
             for m in pattern.finditer(text, lo, hi):
