@@ -197,10 +197,16 @@ def _skip_aside(doc: Doc, i: int) -> int:
                 continue
             return i
         elif t.text == "," and i >= 2:
+            # ", R-Ky.," or an apposition ", the chief executive of the League,"
             j = i - 1
-            while j >= 0 and doc[j].text != "," and i - j < 5:
+            while j >= 0 and doc[j].text != "," and i - j < 12:
                 j -= 1
-            if j >= 0 and doc[j].text == "," and i - j <= 4:
+            aside = doc[j + 1 : i] if j >= 0 else None
+            short = aside is not None and (
+                len(aside) <= 3
+                or (aside[0].pos_ == "DET" and not any(w.pos_ == "VERB" for w in aside))
+            )
+            if j >= 0 and doc[j].text == "," and short:
                 i = j - 1
                 continue
             return i

@@ -38,6 +38,8 @@ def bare(words: list[str]) -> list[str]:
     kept = [w for w in words if w.lower() not in _TITLES] or words
     last_title = max((i for i, w in enumerate(kept) if w.lower() in _JOB_TITLES), default=-1)
     return kept[last_title + 1 :] or kept
+
+
 # Words that make a name an organisation or a place rather than a person.
 _ORG_WORDS = lexicon(
     """
