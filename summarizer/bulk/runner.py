@@ -34,6 +34,7 @@ from summarizer.bulk.store import Store
 from summarizer.bulk.work import Job, Outcome, Worker
 from summarizer.errors import ConfigError, ExtractionError
 from summarizer.loading import Loaded, source_for
+from summarizer.pipeline import prepare, run
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
@@ -195,12 +196,9 @@ def warm_up(worker: Worker) -> None:
     """Load the backend's models in the parent, so forked workers share them (copy-on-write)."""
     if worker.job.settings.uses_llm:
         return  # a request would cost money; building the backend already checked its config
-    text = WARM_UP_TEXT
-    doc_settings = worker.job.settings
-    from summarizer.pipeline import prepare, run
-
+    loaded = Loaded(WARM_UP_TEXT, source_for(WARM_UP_TEXT))
     try:
-        run(prepare(Loaded(text, source_for(text)), doc_settings), worker.backends[0])
+        run(prepare(loaded, worker.job.settings), worker.backends[0])
     except ConfigError:
         raise
     except Exception as exc:  # each article will report it properly
