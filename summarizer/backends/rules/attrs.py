@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
 Test = Callable[["Token"], bool]
 Key = tuple[str, str, str, bool]
-# A one-token rule: its order, its test, its attributes, and the tags it can apply to (None: any).
-Single = tuple[int, Callable[[Key], bool], dict[str, Any], frozenset[str] | None]
+# A one-token rule: its order, its test and its attributes.
+Single = tuple[int, Callable[[Key], bool], dict[str, Any]]
+# A rule over several tokens: order, test of its first token, tests of all, target, attributes.
+Multi = tuple[int, Callable[[Key], bool], tuple["Test", ...], int, dict[str, Any]]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _GETTERS: dict[str, Callable[[Token], object]] = {
     "TAG": attrgetter("tag_"),
@@ -46,12 +48,12 @@ def _accepts(want: Any) -> Callable[[object], bool]:
     return lambda v: v == want
 
 
-def _closed(want: Any) -> frozenset[str] | None:
+def _closed(want: Any) -> set[str | None] | None:
     """The only values a test can accept, when it names them."""
     if isinstance(want, str):
-        return frozenset([want])
+        return {want}
     if isinstance(want, dict) and "IN" in want:
-        return frozenset(want["IN"])
+        return set(want["IN"])
     return None
 
 
@@ -66,37 +68,46 @@ def _on_token(pattern: dict[str, Any]) -> Test:
 
 
 class FastAttributeRuler:
-    """A callable pipeline component equivalent to a loaded spaCy ``AttributeRuler``."""
+    """A callable pipeline component equivalent to a loaded spaCy ``AttributeRuler``.
+
+    One-token rules are filed under the tag and the word they need (when they name them), so a
+    new (tag, word, dependency, space) combination is tested against a few rules, not all.
+    """
 
     def __init__(self, patterns: list[dict[str, Any]], morph_key: Callable[[str], int]) -> None:
-        self.single: list[Single] = []
-        self.for_tag: dict[str, list[Single]] = {}
-        self.multi: list[
-            tuple[int, Callable[[Key], bool], tuple[Test, ...], int, dict[str, Any]]
-        ] = []
+        self.filed: dict[tuple[str | None, str | None], list[Single]] = {}
+        self.multi: list[Multi] = []
         self.morph_key = morph_key
         self.patterns = patterns
         for order, entry in enumerate(patterns):
             attrs = dict(entry["attrs"])
             for pattern in entry["patterns"]:
                 if len(pattern) == 1:
-                    tags = _closed(pattern[0].get("TAG"))
-                    self.single.append((order, _on_key(pattern[0]), attrs, tags))
+                    rule = (order, _on_key(pattern[0]), attrs)
+                    tags = _closed(pattern[0].get("TAG")) or {None}
+                    lowers = _closed(pattern[0].get("LOWER")) or {None}
+                    for tag in tags:
+                        for lower in lowers:
+                            self.filed.setdefault((tag, lower), []).append(rule)
                 else:
                     index = entry.get("index", 0)
                     index = index if index >= 0 else len(pattern) + index
                     tests = tuple(_on_token(p) for p in pattern)
                     self.multi.append((order, _on_key(pattern[0]), tests, index, attrs))
         self.cache: dict[Key, list[tuple[int, dict[str, Any]]]] = {}
-        self.first_cache: list[dict[Key, bool]] = [{} for _ in self.multi]
+        self.starts: dict[Key, tuple[Multi, ...]] = {}
 
     def _rules(self, key: Key) -> list[tuple[int, dict[str, Any]]]:
         found = self.cache.get(key)
         if found is None:
-            tag = key[0]
-            if tag not in self.for_tag:
-                self.for_tag[tag] = [r for r in self.single if r[3] is None or tag in r[3]]
-            found = [(o, a) for o, test, a, _ in self.for_tag[tag] if test(key)]
+            tag, lower = key[0], key[1]
+            candidates = [
+                *self.filed.get((tag, lower), []),
+                *self.filed.get((tag, None), []),
+                *self.filed.get((None, lower), []),
+                *self.filed.get((None, None), []),
+            ]
+            found = sorted(((o, a) for o, test, a in candidates if test(key)), key=lambda r: r[0])
             self.cache[key] = found
         return found
 
@@ -104,14 +115,14 @@ class FastAttributeRuler:
         self, doc: Doc, keys: list[Key]
     ) -> dict[int, list[tuple[int, dict[str, Any]]]]:
         extra: dict[int, list[tuple[int, dict[str, Any]]]] = {}
-        for n, (order, first, tests, index, attrs) in enumerate(self.multi):
-            seen = self.first_cache[n]
-            for start in range(len(doc) - len(tests) + 1):
-                key = keys[start]
-                ok = seen.get(key)
-                if ok is None:
-                    ok = seen[key] = first(key)
-                if ok and all(test(doc[start + k]) for k, test in enumerate(tests)):
+        for start, key in enumerate(keys):
+            rules = self.starts.get(key)
+            if rules is None:
+                rules = self.starts[key] = tuple(r for r in self.multi if r[1](key))
+            for order, _, tests, index, attrs in rules:
+                if start + len(tests) <= len(doc) and all(
+                    test(doc[start + k]) for k, test in enumerate(tests)
+                ):
                     extra.setdefault(start + index, []).append((order, attrs))
         return extra
 
