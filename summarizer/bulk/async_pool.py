@@ -87,7 +87,10 @@ async def _serve_async(
 
     while True:
         await slots.acquire()
-        item = await loop.run_in_executor(None, next_item)
+        try:  # usually an article is waiting: take it without a hop through a thread
+            item = tasks.get_nowait()
+        except queue.Empty:
+            item = await loop.run_in_executor(None, next_item)
         if item is None:
             break
         task = asyncio.create_task(one(item))
