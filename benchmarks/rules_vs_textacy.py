@@ -1,6 +1,6 @@
 """Articles per second and peak memory: the rules backend against textacy's direct_quotations.
 
-Usage: python benchmarks/rules_vs_textacy.py [DATA_DIR] [--repeats N] [--limit N]
+Usage: python benchmarks/rules_vs_textacy.py [DATA_DIR] [--repeats N] [--limit N] [--score]
 
 DATA_DIR is a PolNeAR folder with ``text/*.txt`` (default: ../shared/data/polnear-dev). Both
 sides read the same texts with the same spaCy model package, each run in a fresh subprocess so
@@ -48,18 +48,8 @@ def _run_textacy(texts: list[str]) -> tuple[float, float, int]:
     import spacy
     from textacy.extract.triples import direct_quotations
 
-    from summarizer.backends.rules.nlp import MODEL_PACKAGES
-
     started = time.perf_counter()
-    nlp = None
-    for name in MODEL_PACKAGES:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    if nlp is None:
-        raise SystemExit("no spaCy English model installed")
+    nlp = spacy.load(_model_package())
     loaded = time.perf_counter()
     found = 0
     for text in texts:
@@ -113,6 +103,45 @@ def _run_rules_quotes(texts: list[str]) -> tuple[float, float, int]:
 RUNNERS = {"textacy": _run_textacy, "rules": _run_rules, "rules-quotes": _run_rules_quotes}
 
 
+def score_textacy(data: Path, limit: int | None) -> dict[str, dict[str, float | int]]:
+    """textacy's quotes scored by ``summarizer eval``'s rules, for the quality side by side
+    (content span, speaker tokens as the mention; an article it bails out on has no quotes)."""
+    import spacy
+    from textacy.extract.triples import direct_quotations
+
+    from summarizer.evaluation import polnear
+    from summarizer.evaluation.gold import GoldAttribution
+    from summarizer.evaluation.scoring import score_attributions
+
+    nlp = spacy.load(_model_package())
+    pairs = []
+    for article in polnear.read(data)[:limit]:
+        doc = nlp(article.text)
+        preds = []
+        try:
+            for q in direct_quotations(doc):
+                who = tuple((t.idx, t.idx + len(t.text)) for t in q.speaker)
+                preds.append(
+                    GoldAttribution(((q.content.start_char, q.content.end_char),), who, True)
+                )
+        except ValueError:
+            pass
+        pairs.append((preds, article.attributions))
+    report = score_attributions(pairs)
+    return {k: report[k] for k in ("quotes", "speaker", "quotes_with_speaker")}
+
+
+def _model_package() -> str:
+    import importlib.util
+
+    from summarizer.backends.rules.nlp import MODEL_PACKAGES
+
+    found = [name for name in MODEL_PACKAGES if importlib.util.find_spec(name) is not None]
+    if not found:
+        raise SystemExit("no spaCy English model installed")
+    return found[0]
+
+
 def worker(side: str, data: Path, limit: int | None) -> None:
     """One measurement, in its own process: prints one JSON line."""
     texts = _texts(data, limit)
@@ -148,6 +177,9 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--worker", choices=SIDES, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--score", action="store_true", help="also score textacy's quotes as summarizer eval does"
+    )
     args = ap.parse_args()
     data = args.data.resolve()
     if not (data / "text").is_dir():
@@ -186,6 +218,9 @@ def main() -> None:
             for ours, textacy in zip(runs[side], runs["textacy"], strict=True)
         ]
         print(f"{side} / textacy articles per second: {statistics.median(ratios):.2f}x")
+    if args.score:
+        for name, metrics in score_textacy(data, args.limit).items():
+            print(f"textacy {name}: {json.dumps(metrics)}")
 
 
 if __name__ == "__main__":
