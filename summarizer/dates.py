@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _MONTHS = {
     m: i + 1
@@ -118,7 +119,14 @@ def find_anchor(text: str) -> date | None:
 
 def expressions(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names a time ("early on Tuesday morning", "last week", "Dec. 25, 2023")."""
-    return [(m.start(), m.end()) for m in _EXPRESSION.finditer(text)]
+    return list(_expressions(text))
+
+
+@lru_cache(maxsize=4096)
+def _expressions(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: the rules backend asks about the same sentence for entities, events, assertions
+    and the summary, and this one large pattern is slow to scan."""
+    return tuple((m.start(), m.end()) for m in _EXPRESSION.finditer(text))
 
 
 def _month_day(expression: str, anchor: date | None, future: bool) -> date | None:

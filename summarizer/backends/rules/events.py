@@ -513,7 +513,8 @@ def mentions(doc: Document, parsed: Parsed) -> list[Mention]:
         if sent is None:
             continue
         scope = {t.i for t in sent if s_start <= t.idx < s_end and not t.is_space}
-        found = [(s_start + a, s_start + b) for a, b in dates.expressions(text[s_start:s_end])]
+        sent_text = text[s_start:s_end]
+        found: list[Range] | None = None  # the sentence's date expressions, once needed
         for tok in sent:
             if tok.i not in scope:
                 continue
@@ -527,6 +528,8 @@ def mentions(doc: Document, parsed: Parsed) -> list[Mention]:
                 continue
             m = _mention(tok, kind, (s_start, s_end), scope)
             own = {t.i for t in _clause(tok, scope)} if m.definite else None
+            if found is None:
+                found = [(s_start + a, s_start + b) for a, b in dates.expressions(sent_text)]
             m.time = _time(tok, found, own)
             if m.time:
                 m.date = dates.resolve(text[m.time[0] : m.time[1]], doc.anchor_date, future=future)

@@ -56,6 +56,20 @@ def _cosine(a: Counter[str], b: Counter[str], norms: float | None = None) -> flo
     return dot / norm if norm else 0.0
 
 
+def _to_rest(bag: Counter[str], whole: Counter[str], whole_sq: float) -> float:
+    """Cosine of ``bag`` with the rest of the article (``whole`` minus ``bag``), worked out from
+    the words of ``bag`` alone: building ``whole - bag`` for every sentence cost more than the
+    rest of the summary together. ``whole_sq`` is the sum of ``whole``'s squared counts."""
+    dot = 0.0
+    rest_sq = whole_sq
+    for word, count in bag.items():
+        left = whole[word] - count  # whole holds every bag, so this is never negative
+        dot += count * left
+        rest_sq += left * left - whole[word] * whole[word]
+    norm = _norm(bag) * math.sqrt(max(rest_sq, 0.0))
+    return dot / norm if norm else 0.0
+
+
 def _candidates(doc: Document) -> list[Range]:
     """Body sentences fit to stand alone: not the title, not a fragment, not a bare quote."""
     out = []
@@ -82,11 +96,12 @@ def rank(doc: Document, parsed: Parsed, limit: int = KEY_POINTS) -> list[Range]:
     whole: Counter[str] = Counter()
     for bag in bags.values():
         whole.update(bag)
+    whole_sq = sum(v * v for v in whole.values())
     scores = {}
     for i, s in enumerate(sentences):
         sentence = doc.text[s[0] : s[1]]
         facts = any(ch.isdigit() for ch in sentence) or bool(dates.expressions(sentence))
-        scores[s] = _cosine(bags[s], whole - bags[s]) + 0.3 / (1 + i) + (0.1 if facts else 0.0)
+        scores[s] = _to_rest(bags[s], whole, whole_sq) + 0.3 / (1 + i) + (0.1 if facts else 0.0)
     # how like an already chosen sentence each candidate is, updated as sentences are chosen
     likeness = dict.fromkeys(sentences, 0.0)
     ranked: list[Range] = []
