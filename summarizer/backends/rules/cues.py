@@ -89,17 +89,49 @@ def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -
             nearest = min(subjects, key=lambda c: abs(c.i - cue.i))
             # "Reid, who called him ...": the relative pronoun stands for the noun.
             if nearest.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                return antecedent(verb)
             return nearest
         for c in verb.children:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":
-            return verb.head
+            return antecedent(verb)
         # "... and added", "declined to say", "after saying", "before asking her": the subject
         # belongs to the verb higher up.
         verb = _governing_verb(verb)
     return None
+
+
+def antecedent(relcl: Token) -> Token:
+    """The noun a relative clause stands for. The parser hangs the clause on the head of the
+    whole phrase, but a clause follows its noun: in "a response from Baghdad which denounced",
+    "which" is Baghdad. So a name (or a person or body) right before the clause wins over a
+    head that cannot speak (not a name, a person, a body or a document) unless joined by "of"."""
+    head = relcl.head
+    first = relcl.left_edge.i - 1
+    doc = relcl.doc
+    while first > head.i and doc[first].is_punct:
+        first -= 1
+    near = doc[first]
+    if near == head or near.dep_ not in ("pobj", "compound") or not _speaks(near):
+        return head
+    if near.dep_ == "compound":
+        near = near.head
+    if _speaks(head) or head.lemma_.lower() in _DOCUMENTS:
+        return head
+    up = near.head
+    while up != head and up.dep_ in ("prep", "pobj", "conj", "cc") and up.head != up:
+        if up.lower_ == "of":  # "the head of the committee, who said": the head speaks
+            return head
+        up = up.head
+    return near if up == head and near.i < relcl.i else head
+
+
+def _speaks(token: Token) -> bool:
+    """A word that can name a speaker: a proper name, a person, or a body of people."""
+    from summarizer.backends.rules.speakers import is_org_word, is_person_noun
+
+    return token.pos_ == "PROPN" or is_person_noun(token) or is_org_word(token)
 
 
 def _governing_verb(verb: Token) -> Token | None:

@@ -50,6 +50,13 @@ class _Article:
     book: speakers.NameBook
     sentences: list[tuple[int, int]]
     subjects: list[tuple[int, Speaker]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_for(self, name: str) -> str:
+        """One name per entity in an article: without a leading "the", and spelled as where
+        the article first gives it ("Iraqi Government" later is "Iraqi government")."""
+        plain = speakers.plain_name(name)
+        return self.names.setdefault(plain.lower(), plain)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(p.mark.open_at <= start and end <= p.mark.close_at + 1 for p in self.pieces)
@@ -405,10 +412,10 @@ def _party(art: _Article, speaker: Speaker | None, mention: tuple[int, int] | No
     if speaker is None:
         return None
     span = make_span(art.text, *mention) if mention else None
-    return Party(name=speaker.name, mention=span)
+    return Party(name=art.name_for(speaker.name), mention=span)
 
 
-def _statement(words: str, speaker: Speaker | None) -> str:
+def _statement(words: str, speaker: Party | None) -> str:
     words = " ".join(words.split())
     if words.lower().startswith("that "):
         words = words[5:]
@@ -546,7 +553,7 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
                 text=claim.text,
                 start=claim.start,
                 end=claim.end,
-                statement=_statement(words, piece.speaker),
+                statement=_statement(words, party),
                 claimant=party,
                 kind="reported",
             )
@@ -574,7 +581,7 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
                 text=span.text,
                 start=span.start,
                 end=span.end,
-                statement=_statement(span.text, speaker),
+                statement=_statement(span.text, party),
                 claimant=party,
                 kind="reported",
             )

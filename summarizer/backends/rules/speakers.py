@@ -32,6 +32,16 @@ _JOB_TITLES = lexicon(
 )
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def plain_name(name: str) -> str:
+    """A name without the determiner the sentence put before it: "the Iraqi government" is
+    "Iraqi government" (the mention keeps the article's words)."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in _DETERMINERS else name
+
+
 def bare(words: list[str]) -> list[str]:
     """A name without honorifics and the job title before it: "Mayor Sandra Ito" is
     "Sandra Ito"."""
@@ -177,6 +187,11 @@ def is_person_noun(head: Token) -> bool:
     if head.lower_ in PERSON_PRONOUNS:
         return True
     return head.tag_ == "NN" and head.lemma_.lower() in _PERSON_NOUNS
+
+
+def is_org_word(head: Token) -> bool:
+    """A body of people named by a common noun: "the ministry", "police"."""
+    return head.lemma_.lower() in _ORG_WORDS
 
 
 def _named_apposition(head: Token) -> Token | None:
