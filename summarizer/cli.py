@@ -6,15 +6,29 @@ it, so ``summarizer --help`` stays fast. Errors the user can act on are one line
 
 from __future__ import annotations
 
-import logging
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from summarizer.commands import bulk as bulk_command
+from summarizer.commands import eval as eval_command
+from summarizer.commands import report as report_command
+from summarizer.commands.options import (
+    DateOpt,
+    EncodingOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    ModeOpt,
+    RetriesOpt,
+    TimeoutOpt,
+    VerboseOpt,
+    configure_logging,
+    parse_date,
+    write_output,
+)
 from summarizer.errors import ConfigError, SummarizerError
 
 app = typer.Typer(
@@ -34,48 +48,12 @@ class Format(StrEnum):
     html = "html"
 
 
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        "-m",
-        help="'rules' (offline, the default), 'openai/<name>', or a model name served at --base-url. "
-        "Env: SUMMARIZER_MODEL.",
-    ),
-]
 BaseUrlOpt = Annotated[
     str | None,
     typer.Option(
         help="An OpenAI-compatible server (vLLM, Ollama, llama.cpp...). Env: OPENAI_BASE_URL."
     ),
 ]
-ModeOpt = Annotated[str, typer.Option(help="How the LLM returns structure: 'tools' or 'json'.")]
-TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for one model response.")]
-RetriesOpt = Annotated[int, typer.Option(help="Re-asks when the model's answer fails validation.")]
-DateOpt = Annotated[
-    str | None,
-    typer.Option("--date", help="Date the article was written (YYYY-MM-DD), for 'on Tuesday'."),
-]
-VerboseOpt = Annotated[
-    int, typer.Option("--verbose", "-v", count=True, help="Log to stderr (-vv: debug).")
-]
-
-
-def _configure_logging(verbose: int) -> None:
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
-    )
-
-
-def parse_date(value: str | None) -> date | None:
-    """``--date`` as a date; a malformed one is a usage error."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"--date: expected YYYY-MM-DD, got {value!r}") from None
 
 
 @app.command("summarise")
@@ -96,8 +74,8 @@ def summarise_command(
     timeout: TimeoutOpt = 60.0,
     max_retries: RetriesOpt = 2,
     date_: DateOpt = None,
-    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 5_000_000,
-    encoding: Annotated[str, typer.Option(help="Text encoding of the input file.")] = "utf-8",
+    max_bytes: MaxBytesOpt = 5_000_000,
+    encoding: EncodingOpt = "utf-8",
     verbose: VerboseOpt = 0,
     url: Annotated[
         str | None, typer.Option("--url", help="Fetch this web page instead of reading PATH.")
@@ -108,7 +86,7 @@ def summarise_command(
     ] = None,
 ) -> None:
     """Summarise one article into grounded events, claims and quotes."""
-    _configure_logging(verbose)
+    configure_logging(verbose)
     from summarizer.pipeline import summarise_file
     from summarizer.render import render
     from summarizer.settings import Settings
@@ -135,14 +113,7 @@ def summarise_command(
     fmt = format.value
     if fmt == "auto":
         fmt = "terminal" if output is None and sys.stdout.isatty() else "json"
-    text = render(result, fmt)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"--output {output}: cannot write ({exc.strerror})") from None
+    write_output(render(result, fmt), output)
 
 
 app.command("summarize", hidden=True, help="Alias of 'summarise'.")(summarise_command)
@@ -156,15 +127,8 @@ def schema_command() -> None:
     sys.stdout.write(schema_json())
 
 
-from summarizer.commands import eval as _eval  # noqa: E402
-
-_eval.register(app)
-from summarizer.commands import bulk as _bulk  # noqa: E402
-
-_bulk.register(app)
-from summarizer.commands import report as _report  # noqa: E402
-
-_report.register(app)
+for _command in (eval_command, bulk_command, report_command):
+    _command.register(app)
 
 
 def main() -> None:

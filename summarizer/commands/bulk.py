@@ -4,31 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summarizer.errors import ConfigError
-
-
-def _configure_logging(verbose: int) -> None:
-    import logging
-
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
-    )
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"--date: expected YYYY-MM-DD, got {value!r}") from None
+from summarizer.commands.options import (
+    DateOpt,
+    EncodingOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    ModeOpt,
+    RetriesOpt,
+    TimeoutOpt,
+    VerboseOpt,
+    configure_logging,
+    parse_date,
+)
 
 
 def bulk_command(
@@ -42,14 +34,7 @@ def bulk_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Results, one JSON line per article (appended).")
     ],
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            "-m",
-            help="'rules' (offline, default) or an LLM model. Env: SUMMARIZER_MODEL.",
-        ),
-    ] = None,
+    model: ModelOpt = None,
     base_url: Annotated[
         list[str] | None,
         typer.Option(
@@ -57,14 +42,10 @@ def bulk_command(
             "Env: OPENAI_BASE_URL."
         ),
     ] = None,
-    mode: Annotated[
-        str, typer.Option(help="How the LLM returns structure: 'tools' or 'json'.")
-    ] = "tools",
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for one model response.")] = 60.0,
-    max_retries: Annotated[int, typer.Option(help="Re-asks when an answer fails validation.")] = 2,
-    date_: Annotated[
-        str | None, typer.Option("--date", help="Date the articles were written (YYYY-MM-DD).")
-    ] = None,
+    mode: ModeOpt = "tools",
+    timeout: TimeoutOpt = 60.0,
+    max_retries: RetriesOpt = 2,
+    date_: DateOpt = None,
     engine: Annotated[
         str,
         typer.Option(help="auto (async for an LLM, process for rules), async, process or ray."),
@@ -97,14 +78,12 @@ def bulk_command(
     ray_address: Annotated[
         str | None, typer.Option(help="An existing Ray cluster for --engine ray.")
     ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Refuse articles larger than this.")] = 5_000_000,
-    encoding: Annotated[str, typer.Option(help="Text encoding of article files.")] = "utf-8",
-    verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="Log to stderr (-vv: debug).")
-    ] = 0,
+    max_bytes: MaxBytesOpt = 5_000_000,
+    encoding: EncodingOpt = "utf-8",
+    verbose: VerboseOpt = 0,
 ) -> None:
     """Extract many articles into a JSONL file; re-run the same command to resume."""
-    _configure_logging(verbose)
+    configure_logging(verbose)
     from summarizer.bulk.accounting import Tally, load_prices, summary_line
     from summarizer.bulk.cache import default_dir
     from summarizer.bulk.run import BulkOptions, run_bulk
@@ -120,7 +99,7 @@ def bulk_command(
         mode=mode,
         timeout=timeout,
         max_retries=max_retries,
-        anchor_date=_date(date_),
+        anchor_date=parse_date(date_),
     )
     cache = None if no_cache else str(cache_dir or default_dir())
     options = BulkOptions(

@@ -7,13 +7,13 @@ carry ``error``) or a single Extraction JSON file as ``summarise --format json``
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from summarizer.errors import ConfigError, InputError
+from summarizer.commands.options import write_output
+from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from summarizer.models import Extraction
@@ -101,10 +101,4 @@ def register(app: typer.Typer) -> None:
 
         entries = read_results(results)
         html = render_report(entries, title=title or f"Summarizer report: {results.name}")
-        if output is None:
-            sys.stdout.write(html)
-            return
-        try:
-            output.write_text(html, encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"--output {output}: cannot write ({exc.strerror})") from None
+        write_output(html, output)
