@@ -15,21 +15,20 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
 
 from summarizer.backends.base import Draft
 from summarizer.backends.llm import client as c
 from summarizer.backends.llm.draft import build, salvage
 from summarizer.backends.llm.prompt import PROMPT_VERSION, messages, numbered
 from summarizer.backends.llm.response import Article, ArticleExtraction
-from summarizer.backends.llm.transport import Meter, Policy
+from summarizer.backends.llm.transport import Meter, Policy, metered
 from summarizer.document import Document
 from summarizer.errors import ExtractionError, SummarizerError
 from summarizer.models import Usage
 from summarizer.settings import Settings
-
-if TYPE_CHECKING:
-    import openai
 
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)\s*```", re.DOTALL)
 
@@ -43,47 +42,49 @@ class LLMBackend:
         self.settings = settings
         self.endpoint = c.endpoint(settings)
         self.policy = policy or Policy.from_settings(settings)
-        self._client: openai.OpenAI | None = None
-        self._aclient: tuple[asyncio.AbstractEventLoop, openai.AsyncOpenAI] | None = None
+        self._create: Callable[..., Any] | None = None
+        self._acreate: tuple[asyncio.AbstractEventLoop, Callable[..., Any]] | None = None
 
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:
             return self._empty()
-        if self._client is None:
-            self._client = c.sync_client(self.endpoint)
-        meter = Meter()
-        create = c.patched_create(self._client, self.endpoint, self.policy, meter)
+        if self._create is None:
+            client = c.sync_client(self.endpoint)
+            self._create = c.patched_create(client, self.endpoint, self.policy)
         article = Article(doc)
-        try:
-            answer = create(**self._request(article))
-        except Exception as exc:
-            return self._finish(self._recover(exc, article), article, meter)
+        with metered(Meter()) as meter:
+            try:
+                answer = self._create(**self._request(article))
+            except Exception as exc:
+                return self._finish(self._recover(exc, article), article, meter)
         return self._finish((answer, []), article, meter)
 
     async def aextract(self, doc: Document) -> Draft:
         """``extract`` on ``AsyncOpenAI``, for the bulk runner's concurrent articles."""
         if not doc.sentences:
             return self._empty()
-        meter = Meter()
-        create = c.apatched_create(self._async_client(), self.endpoint, self.policy, meter)
+        create = self._async_create()
         article = Article(doc)
-        try:
-            answer = await create(**self._request(article))
-        except Exception as exc:
-            return self._finish(self._recover(exc, article), article, meter)
+        with metered(Meter()) as meter:
+            try:
+                answer = await create(**self._request(article))
+            except Exception as exc:
+                return self._finish(self._recover(exc, article), article, meter)
         return self._finish((answer, []), article, meter)
 
-    def _async_client(self) -> openai.AsyncOpenAI:
-        """One AsyncOpenAI per event loop: its connection pool belongs to the loop."""
+    def _async_create(self) -> Callable[..., Any]:
+        """One AsyncOpenAI (and its patched ``create``) per event loop: its connection pool
+        belongs to the loop."""
         loop = asyncio.get_running_loop()
-        if self._aclient is None or self._aclient[0] is not loop:
-            self._aclient = (loop, c.async_client(self.endpoint))
-        return self._aclient[1]
+        if self._acreate is None or self._acreate[0] is not loop:
+            client = c.async_client(self.endpoint)
+            self._acreate = (loop, c.apatched_create(client, self.endpoint, self.policy))
+        return self._acreate[1]
 
     def _request(self, article: Article) -> dict[str, Any]:
         """instructor's keyword arguments; the article goes in as the ``article`` variable."""
         request: dict[str, Any] = {
-            "response_model": ArticleExtraction,
+            "response_model": c.response_model(),
             "messages": messages(),
             "model": self.endpoint.model,
             "context": {"article": numbered(article.doc), "grounding": article},
@@ -93,8 +94,7 @@ class LLMBackend:
         if self.endpoint.mode == "json" and not self.endpoint.is_openai:
             # llama.cpp constrains output only to response_format["schema"]; instructor's JSON
             # mode sends {"type": "json_object"} alone, so the schema is added here.
-            schema = ArticleExtraction.model_json_schema()
-            request["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
+            request["extra_body"] = {"response_format": _json_response_format()}
         return request
 
     def _recover(self, exc: Exception, article: Article) -> tuple[ArticleExtraction, list[str]]:
@@ -145,6 +145,13 @@ class LLMBackend:
             prompt_version=PROMPT_VERSION,
             warnings=["the article has no sentences to analyse: nothing was sent to the model"],
         )
+
+
+@lru_cache(maxsize=1)
+def _json_response_format() -> dict[str, Any]:
+    """The ``response_format`` for JSON mode on llama.cpp-style servers, built once (the SDK
+    only reads it)."""
+    return {"type": "json_object", "schema": ArticleExtraction.model_json_schema()}
 
 
 def _answer_text(completion: Any) -> str | None:

@@ -1,4 +1,4 @@
-"""Building the openai clients and the instructor-patched ``create`` for one extraction.
+"""Building the openai clients and the instructor-patched ``create``, once per client.
 
 ``--model openai/<name>`` talks to OpenAI with ``OPENAI_API_KEY``; ``--base-url`` (or
 ``OPENAI_BASE_URL``) points the same code at any OpenAI-compatible server, with the key if one is
@@ -13,16 +13,13 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from summarizer.backends.llm.transport import (
-    Meter,
-    Policy,
-    origin,
-    with_retries,
-    with_retries_async,
-)
+from summarizer.backends.llm.instructor_speedup import quick_async_validator_check
+from summarizer.backends.llm.response import ArticleExtraction
+from summarizer.backends.llm.transport import Policy, origin, with_retries, with_retries_async
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
 
@@ -102,20 +99,33 @@ def _mode(ep: Endpoint) -> Any:
     return instructor.Mode.JSON if ep.mode == "json" else instructor.Mode.TOOLS
 
 
-def patched_create(
-    client: openai.OpenAI, ep: Endpoint, policy: Policy, meter: Meter
-) -> Callable[..., Any]:
-    """instructor's ``create`` over transport retries; made per extraction so meters never mix."""
+@lru_cache(maxsize=1)
+def response_model() -> type[ArticleExtraction]:
+    """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once.
+
+    Given a plain model, instructor wraps it in a new class on every call, so its schema cache
+    (keyed by class) never hits and the JSON Schema is rebuilt per request (~5 ms); a class that
+    is already a ``ResponseSchema`` is used as is. It subclasses ``ArticleExtraction`` with the
+    same name, docstring and fields, so requests and answers are unchanged.
+    """
     import instructor
 
-    raw = with_retries(client.chat.completions.create, policy, meter, origin(ep.base_url))
+    return instructor.response_schema(ArticleExtraction)
+
+
+def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
+    """instructor's ``create`` over transport retries, made once per client; each extraction
+    counts its own requests by running inside ``transport.metered``."""
+    import instructor
+
+    quick_async_validator_check()
+    raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))
 
 
-def apatched_create(
-    client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy, meter: Meter
-) -> Callable[..., Any]:
+def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     import instructor
 
-    raw = with_retries_async(client.chat.completions.create, policy, meter, origin(ep.base_url))
+    quick_async_validator_check()
+    raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))

@@ -6,7 +6,8 @@ and ``Settings.transport_max_seconds``. The openai SDK's own retries are off (``
 on the client), so the two never multiply; instructor's re-asks (bad answers) sit on top of this
 layer and each re-ask gets the full transport budget. After the last attempt the failure becomes
 one ``ExtractionError`` line (a rejected key is a ``ConfigError``). ``Meter`` counts every HTTP
-request made and the tokens the server reports, whatever instructor later does with the answer.
+request made and the tokens the server reports, whatever instructor later does with the answer;
+the wrapped ``create`` is shared, and ``metered(meter)`` says which extraction is counting.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import json
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -187,20 +190,37 @@ def _retrying_kwargs(policy: Policy, where: str) -> dict[str, Any]:
     }
 
 
-def with_retries(
-    create: Callable[..., Any], policy: Policy, meter: Meter, where: str
-) -> Callable[..., Any]:
+_METER: ContextVar[Meter | None] = ContextVar("summarizer_llm_meter", default=None)
+
+
+@contextmanager
+def metered(meter: Meter) -> Iterator[Meter]:
+    """Count the requests made inside this block (this task or thread only) into ``meter``: the
+    patched ``create`` is shared by every extraction, each of which has its own meter."""
+    token = _METER.set(meter)
+    try:
+        yield meter
+    finally:
+        _METER.reset(token)
+
+
+def with_retries(create: Callable[..., Any], policy: Policy, where: str) -> Callable[..., Any]:
     """``create`` (a sync ``chat.completions.create``) with transport retries and metering."""
     from tenacity import Retrying
 
+    settings = _retrying_kwargs(policy, where)
+
     def attempt(*args: Any, **kwargs: Any) -> Any:
-        meter.requests += 1
+        meter = _METER.get()
+        if meter is not None:
+            meter.requests += 1
         response = create(*args, **kwargs)
-        meter.add(response)
+        if meter is not None:
+            meter.add(response)
         return response
 
     def call(*args: Any, **kwargs: Any) -> Any:
-        retrying = Retrying(**_retrying_kwargs(policy, where))
+        retrying = Retrying(**settings)
         try:
             return retrying(attempt, *args, **kwargs)
         except Exception as exc:
@@ -212,19 +232,24 @@ def with_retries(
 
 
 def with_retries_async(
-    create: Callable[..., Awaitable[Any]], policy: Policy, meter: Meter, where: str
+    create: Callable[..., Awaitable[Any]], policy: Policy, where: str
 ) -> Callable[..., Awaitable[Any]]:
     """The asyncio twin of ``with_retries``, for ``AsyncOpenAI``."""
     from tenacity import AsyncRetrying
 
+    settings = _retrying_kwargs(policy, where)
+
     async def attempt(*args: Any, **kwargs: Any) -> Any:
-        meter.requests += 1
+        meter = _METER.get()
+        if meter is not None:
+            meter.requests += 1
         response = await create(*args, **kwargs)
-        meter.add(response)
+        if meter is not None:
+            meter.add(response)
         return response
 
     async def call(*args: Any, **kwargs: Any) -> Any:
-        retrying = AsyncRetrying(**_retrying_kwargs(policy, where))
+        retrying = AsyncRetrying(**settings)
         try:
             return await retrying(attempt, *args, **kwargs)
         except Exception as exc:
