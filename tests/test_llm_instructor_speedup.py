@@ -15,6 +15,8 @@ from pydantic import BaseModel
 from summarizer.backends.llm.client import response_model
 from summarizer.backends.llm.instructor_speedup import (
     MODULES,
+    TEMPLATING,
+    compiled_templates,
     memoised,
     quick_async_validator_check,
 )
@@ -74,3 +76,17 @@ def test_response_model_is_built_once_and_keeps_the_contract() -> None:
     assert model.model_json_schema() == ArticleExtraction.model_json_schema() | {
         "title": "ArticleExtraction"
     }
+
+
+def test_templates_render_as_instructor_renders_them() -> None:
+    assert compiled_templates()
+    templating = importlib.import_module(TEMPLATING)
+    fast = templating.apply_template
+    original = fast._summarizer_memoised
+    assert original is not fast
+    context = {"article": '[1] He said "{{ x }}" and {% raw %}.\n  [2] Indented.'}
+    for text in ("Article:\n{{ article }}", "    indented {{ article }}", "no variables"):
+        assert fast(text, context) == original(text, context)
+        assert fast(text, context) == original(text, context)  # compiled once, same result
+    source_text = Path(templating.__file__ or "").read_text(encoding="utf-8")
+    assert "apply_template)" in source_text  # process_message still hands it to the providers

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from summarizer.backends.llm.instructor_speedup import quick_async_validator_check
+from summarizer.backends.llm import instructor_speedup
 from summarizer.backends.llm.response import ArticleExtraction
 from summarizer.backends.llm.transport import Policy, origin, with_retries, with_retries_async
 from summarizer.errors import ConfigError
@@ -118,7 +118,7 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
     counts its own requests by running inside ``transport.metered``."""
     import instructor
 
-    quick_async_validator_check()
+    instructor_speedup.install()
     raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))
 
@@ -126,6 +126,6 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
 def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     import instructor
 
-    quick_async_validator_check()
+    instructor_speedup.install()
     raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))

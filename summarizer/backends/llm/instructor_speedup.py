@@ -1,23 +1,31 @@
-"""The one patch of instructor internals we make: its async-validator check, remembered per class.
+"""The two patches of instructor internals we make, both pure caches of a per-request cost.
 
-instructor 1.17 calls ``reject_async_validators(response_model)`` up to six times per request
+1. The async-validator check, remembered per class. instructor 1.17 calls ``reject_async_validators(response_model)`` up to six times per request
 (``patch.new_create_*``, ``prepare_response_model`` twice, the retry loop, parsing), and each call
 walks the whole model tree and every class's ``__mro__`` again: about 1.5 ms of CPU per request
 for ``ArticleExtraction``, the largest cost left once the schema is built once. The answer only
 depends on the class, so a class that passed is remembered (weakly) and not walked again; a class
-that fails still raises every time, with instructor's own message. instructor offers no hook for
-this, hence the patch. ``tests/test_llm_instructor_speedup.py`` fails if instructor moves the
-function or stops calling it from those places.
+that fails still raises every time, with instructor's own message.
+2. Message templates compiled once. With ``context=`` instructor renders every message through
+``templating.apply_template``, which builds a new Jinja ``SandboxedEnvironment`` and compiles the
+text each time (~1 ms per request for our two messages, more in JSON mode, whose system message
+holds the schema). Here one sandboxed environment compiles each distinct text once; rendering
+and ``dedent`` are as before.
+
+instructor offers no hook for either, hence the patches. ``tests/test_llm_instructor_speedup.py``
+fails if instructor moves these functions or stops calling them from those places.
 """
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 _PATCHED = "_summarizer_memoised"
 MODULES = ("instructor.v2.validation.async_validators", "instructor.v2.core.patch")
+TEMPLATING = "instructor.v2.core.templating"
 
 
 def memoised(check: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -36,6 +44,41 @@ def memoised(check: Callable[[Any], None]) -> Callable[[Any], None]:
     setattr(reject_async_validators, _PATCHED, check)
     reject_async_validators.__doc__ = check.__doc__
     return reject_async_validators
+
+
+def install() -> bool:
+    """Both patches (idempotent); False if this instructor lacks what either needs."""
+    return quick_async_validator_check() & compiled_templates()
+
+
+def compiled_templates() -> bool:
+    """Install the compiling-once ``apply_template`` (idempotent); False if it is not there."""
+    import importlib
+
+    try:
+        module = importlib.import_module(TEMPLATING)
+    except ImportError:
+        return False
+    current = getattr(module, "apply_template", None)
+    if current is None or not hasattr(module, "SandboxedEnvironment"):
+        return False
+    if getattr(current, _PATCHED, None) is None:
+        fast = cached_apply_template(current, module.SandboxedEnvironment())
+        module.apply_template = fast  # type: ignore[attr-defined]
+    return True
+
+
+def cached_apply_template(original: Callable[..., str], env: Any) -> Callable[..., str]:
+    """instructor's ``apply_template`` (``dedent(render)``) with each text compiled once."""
+    from textwrap import dedent
+
+    compile_once = lru_cache(maxsize=64)(env.from_string)
+
+    def apply_template(text: str, context: dict[str, Any]) -> str:
+        return dedent(compile_once(text).render(**context))
+
+    setattr(apply_template, _PATCHED, original)
+    return apply_template
 
 
 def quick_async_validator_check() -> bool:
