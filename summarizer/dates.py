@@ -90,6 +90,7 @@ _EXPRESSION = re.compile(
 
 
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def absolute_dates(text: str) -> list[tuple[int, int, date]]:

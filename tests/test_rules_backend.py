@@ -51,3 +51,17 @@ def test_entities_are_kept_for_event_and_number_sentences_only() -> None:
     for sent in parsed.doc.sents:
         if not needs_entities(sent):
             assert not sent.ents, sent.text
+
+
+def test_a_plain_count_needs_no_entities_but_years_and_spans_of_time_do() -> None:
+    from summarizer.backends.rules.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def needs(text: str) -> bool:
+        return needs_entities(next(iter(nlp(text).sents)))
+
+    assert not needs("Rescue teams reached 40 villages across the district.")
+    assert needs("The talks lasted three days before the council adjourned.")
+    assert needs("The 2016 election changed the party completely.")
+    assert not needs("The new bridge opened to traffic this week.")  # no number at all

@@ -9,19 +9,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.backends.base import Draft
+from summarizer.backends.rules.cues import lexicon
 from summarizer.backends.rules.nlp import Parsed, parse_many
 from summarizer.document import Document
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 def needs_entities(sentence: Span) -> bool:
     """Entities are read around events (places, actors) and to tell a count from a date in the
     article's own checkable sentences; quotes and the summary need none. So a sentence gets the
     entity recogniser, which costs as much as the parser, only when it has an event trigger, or
-    a number outside any date expression and no attribution (assertions skip attributed ones)."""
+    a number outside any date expression and no attribution (assertions skip attributed ones)
+    unless one of those numbers is plainly a count."""
     from summarizer import dates
     from summarizer.backends.rules.cues import is_cue
     from summarizer.backends.rules.events import classify
@@ -37,10 +39,39 @@ def needs_entities(sentence: Span) -> bool:
         (sentence.start_char + a, sentence.start_char + b)
         for a, b in dates.expressions(sentence.text)
     ]
-    return any(not any(a <= t.idx < b for a, b in in_dates) for t in numbers)
+    loose = [t for t in numbers if not any(a <= t.idx < b for a, b in in_dates)]
+    # A plain count ("18 people") makes the sentence checkable whatever the recogniser says
+    # of its other numbers, so it needs none.
+    return bool(loose) and not any(_plain_count(t) for t in loose)
 
 
 QUOTE_MARKS = '"\u201c\u201d'
+# Nouns a number can measure time with ("three days", "10 years"): the recogniser's DATE/TIME.
+_TIME_NOUNS = lexicon(
+    """
+    second minute hour day night week weekday weekend month quarter season year decade century
+    time term a.m. p.m. am pm o'clock morning afternoon evening
+    """
+)
+
+
+def _plain_count(token: Token) -> bool:
+    """A numeral counting things ("18 people", "2,500 soldiers"): not a year, an ordinal, a
+    span of time or part of a name, so the entity recogniser could only call it a count too."""
+    from summarizer import dates
+
+    head = token.head
+    return (
+        token.dep_ == "nummod"
+        and head.pos_ == "NOUN"
+        and head.text[:1].islower()  # "Patriot 125", "Apollo 11": names
+        and head.lemma_.lower() not in _TIME_NOUNS
+        and not dates.YEAR.fullmatch(token.text)
+        and token.lower_ not in _ORDINALS
+    )
+
+
+_ORDINALS = lexicon("first second third fourth fifth sixth seventh eighth ninth tenth")
 
 
 class RulesBackend:
@@ -52,7 +83,7 @@ class RulesBackend:
     def extract(self, doc: Document) -> Draft:
         return self.extract_many([doc])[0]
 
-    def extract_many(self, docs: list[Document], *, chunk: int = 16) -> list[Draft]:
+    def extract_many(self, docs: list[Document], *, chunk: int = 8) -> list[Draft]:
         """Drafts for many documents, parsed together ``chunk`` at a time (a parsed article
         holds megabytes, so memory stays flat however many articles there are)."""
         drafts: list[Draft] = []
