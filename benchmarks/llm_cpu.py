@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import os
 import statistics
 import subprocess
 import sys
@@ -94,6 +95,13 @@ async def runs(args: argparse.Namespace, job: Job) -> tuple[float, list[float], 
     return first, llm, base
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
@@ -113,9 +121,11 @@ def main() -> None:
         settings = Settings(model="standin", base_url=url, mode=args.mode)
         job = Job(settings)
         started = time.process_time()
-        preload(job)
+        preload(job, make_worker(job, backend_for).backends)
         imports = (time.process_time() - started) * 1000
+        served = _cpu_seconds(server.pid)
         first, llm, base = asyncio.run(runs(args, job))
+        served = _cpu_seconds(server.pid) - served
     finally:
         server.terminate()
         server.wait()
@@ -130,6 +140,8 @@ def main() -> None:
     print(f"  summarizer per article          {cpu:8.2f} ms CPU")
     print(f"  empty backend per article       {floor:8.2f} ms CPU (bulk machinery, baseline)")
     print(f"  LLM client share                {cpu - floor:8.2f} ms CPU")
+    requests = 1 + args.repeats * args.articles + (args.articles if args.profile else 0)
+    print(f"  stand-in server per request     {served * 1000 / requests:8.2f} ms CPU (its process)")
 
 
 if __name__ == "__main__":

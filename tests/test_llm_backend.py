@@ -432,3 +432,15 @@ def test_the_api_key_never_reaches_logs_or_errors(
     assert fake_openai.requests[0].headers["authorization"] == "Bearer sk-test-secret-123"
     shown = caplog.text + str(caught.value) + repr(llm.endpoint) + json.dumps(llm.settings.extra)
     assert "sk-test-secret" not in shown
+
+
+def test_warm_up_sends_nothing_and_the_next_request_is_unchanged(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    fake_openai.default = tool_reply(reference_answer())
+    llm = backend(fake_openai)
+    llm.warm_up()
+    assert fake_openai.requests == []
+    draft = llm.extract(reference)
+    assert len(fake_openai.requests) == 1
+    assert len(draft.quotes) == 3 and draft.usage.requests == 1

@@ -111,8 +111,9 @@ def run_async_processes(
     base_urls: tuple[str, ...] = (),
 ) -> None:
     """Run with one event loop per worker process; raises ``Interrupted`` on a signal."""
-    make_worker(job, factory, base_urls)  # a configuration error shows here, before forking
-    preload(job)
+    # A configuration error shows here, before forking.
+    parent = make_worker(job, factory, base_urls)
+    preload(job, parent.backends)
     ctx = multiprocessing.get_context("fork")
     tasks: Queue[Item | None] = ctx.Queue(maxsize=max(workers, concurrency // 2))
     results: Queue[Message] = ctx.Queue()

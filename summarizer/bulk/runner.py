@@ -19,7 +19,7 @@ import itertools
 import logging
 import multiprocessing
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -91,16 +91,21 @@ def fresh(items: Iterable[Item], done: set[str], tally: Tally) -> Iterator[Item]
             yield item
 
 
-def preload(job: Job) -> None:
+def preload(job: Job, backends: Sequence[Backend] = ()) -> None:
     """Import the LLM client libraries before the first request: an import inside the event
     loop stalls every task for seconds (and bunches up rate-limited requests); forked workers
-    then share the imported modules."""
+    then share the imported modules. A backend with ``warm_up`` also pays its other one-off
+    set-up here (the LLM backend: the SDK's resource modules, instructor's schema)."""
     if job.settings.uses_llm:
         for name in ("openai", "instructor"):
             try:
                 importlib.import_module(name)
             except ImportError:
                 return
+    for backend in backends[:1]:
+        warm = getattr(backend, "warm_up", None)
+        if warm is not None:
+            warm()
 
 
 def run_async(
@@ -112,7 +117,7 @@ def run_async(
     limiter: RateLimiter | None = None,
 ) -> None:
     """Run with asyncio; raises ``Interrupted`` after cancelling in-flight work on a signal."""
-    preload(worker.job)
+    preload(worker.job, worker.backends)
     asyncio.run(_run_async(items, worker, sink, concurrency, limiter))
 
 

@@ -45,6 +45,10 @@ class LLMBackend:
         self._create: Callable[..., Any] | None = None
         self._acreate: tuple[asyncio.AbstractEventLoop, Callable[..., Any]] | None = None
 
+    def warm_up(self) -> None:
+        """Pay the client libraries' one-off set-up now (the bulk runner: before forking)."""
+        c.warm_up(self.endpoint, self.policy)
+
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:
             return self._empty()

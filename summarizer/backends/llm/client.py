@@ -113,6 +113,21 @@ def response_model() -> type[ArticleExtraction]:
     return instructor.response_schema(ArticleExtraction)
 
 
+def warm_up(ep: Endpoint, policy: Policy) -> None:
+    """The client libraries' one-off set-up, paid before the first request: the SDK imports
+    every resource module on the first ``client.chat`` (~1.3 s), instructor's tool schema is
+    built on first use. The bulk runner calls this before forking, so workers inherit it all."""
+    import instructor
+
+    client = sync_client(ep)
+    try:
+        patched_create(client, ep, policy)
+        _ = client.chat.completions
+        instructor.generate_openai_schema(response_model())  # cached by instructor, per class
+    finally:
+        client.close()
+
+
 def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     """instructor's ``create`` over transport retries, made once per client; each extraction
     counts its own requests by running inside ``transport.metered``."""
