@@ -202,3 +202,21 @@ def test_speaker_name_drops_the_determiner_and_is_shared_by_the_entity() -> None
     mentions = {p.mention.text for p in government if p.mention}
     assert mentions == {"Iraqi government", "the Iraqi government"}
     assert any(c.statement.endswith("(said by Iraqi government)") for c in claims)
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    doc = segment(text, source_for(text))
+    found, _ = quotes.extract(doc, parse(doc))
+    return {
+        q.text: q.speaker.mention.text if q.speaker and q.speaker.mention else None for q in found
+    }
+
+
+def test_the_name_before_a_saying_participle_speaks() -> None:
+    text = "The ad uses footage of Hillary Clinton asking, \u201cWhy aren\u2019t I ahead?\u201d\n"
+    assert _speakers(text)["Why aren\u2019t I ahead?"] == "Hillary Clinton"
+
+
+def test_a_document_that_reads_speaks() -> None:
+    text = "\u201cThe council acted in bad faith,\u201d the article read.\n"
+    assert _speakers(text)["The council acted in bad faith,"] == "the article"

@@ -40,7 +40,10 @@ BELIEF_VERBS = lexicon(
     """
 )
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
-_DOCUMENTS = lexicon("letter statement message note sign post tweet release email headline caption")
+_DOCUMENTS = lexicon(
+    "letter statement message note sign post tweet release email headline caption article report "
+    "story editorial memo document ad banner petition text"
+)
 _RELATIVE = frozenset({"who", "which", "that"})
 
 
@@ -96,6 +99,12 @@ def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if verb.dep_ == "relcl":
             return antecedent(verb)
+        if verb.tag_ == "VBG" and verb.i > 0:
+            # "footage of Clinton asking, ...": the name right before a participle is who asks
+            # (the parser often hangs the participle on the main verb instead).
+            before = verb.doc[verb.i - 1]
+            if before.dep_ in ("pobj", "dobj") and before.pos_ == "PROPN":
+                return before
         # "... and added", "declined to say", "after saying", "before asking her": the subject
         # belongs to the verb higher up.
         verb = _governing_verb(verb)
