@@ -358,6 +358,10 @@ def test_json_mode_sends_the_schema_where_llama_cpp_reads_it(
         "claims",
         "quotes",
     }
+    schema = json.dumps(body["response_format"]["schema"])
+    assert '"description": {' in schema  # Event.description, a field, is kept
+    assert '"description": "' not in schema and '"title"' not in schema  # annotations go
+    assert "fullest name the article gives" in body["messages"][0]["content"]  # the model's copy
     assert len(draft.quotes) == 3
 
 
