@@ -16,6 +16,10 @@ processes on the machine falls on both alike. Reported: medians over the repeats
 - ``rules-quotes``: the same task as textacy's: segmentation, ``nlp.pipe`` with no entity
   recogniser at all, then quotes and reported claims only.
 
+Every worker runs with one BLAS thread (``OPENBLAS_NUM_THREADS=1``): the rules backend does
+its matrix products with NumPy's BLAS rather than thinc's BLIS (``nlp._use_numpy_matmul``; the
+same model and the same output, about three times faster here), and textacy could do the same.
+
 Timing starts after the model is loaded (load time is reported apart). textacy is the optional
 ``bench`` extra: ``pip install 'summarizer[bench]'`` or ``pip install textacy``.
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -165,7 +170,15 @@ def _measure(side: str, data: Path, limit: int | None) -> dict[str, float]:
     cmd = [sys.executable, __file__, str(data), "--worker", side]
     if limit:
         cmd += ["--limit", str(limit)]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    # One BLAS thread on both sides: the rules backend multiplies with NumPy's BLAS, which
+    # would otherwise use every core; textacy's spaCy uses BLIS, single-threaded.
+    env = {
+        **os.environ,
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if out.returncode != 0:
         raise SystemExit(f"{side} run failed:\n{out.stderr.strip()}")
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]

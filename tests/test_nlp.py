@@ -112,3 +112,22 @@ def test_cached_lemmatizer_equals_spacys() -> None:
     assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
     assert [t.lemma_ for t in ours][:4] == ["the", "minister", "be", "say"]
     assert len(cached.cache) > 0  # type: ignore[attr-defined]
+
+
+def test_numpy_matmul_parses_as_blis_does() -> None:
+    import spacy
+
+    from summarizer.backends.rules.nlp import MODEL_PACKAGES
+
+    nlp = load_nlp()
+    tok2vec = nlp.get_pipe("tok2vec").model  # type: ignore[attr-defined]
+    assert all(not getattr(n.ops, "use_blis", True) for n in tok2vec.walk())
+    plain = next(spacy.load(p) for p in MODEL_PACKAGES if spacy.util.is_package(p))
+    assert plain.get_pipe("tok2vec").model.ops.use_blis  # type: ignore[attr-defined]
+    text = (
+        "The US conducted a new round of strikes on Iran-backed sites in Iraq on Tuesday, "
+        "killing one fighter, officials said. Baghdad denounced the attack as a hostile act."
+    )
+    ours, theirs = nlp(text), plain(text)
+    seen = [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in ours]
+    assert seen == [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in theirs]
