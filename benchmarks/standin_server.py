@@ -3,6 +3,7 @@
 Not a model: every answer is the same hand-written extraction of the articles ``article(i)``
 generates (a valid ``ArticleExtraction`` for the LLM backend, grounded in those articles), sent
 as a tool call when the request offers tools and as message content otherwise (JSON mode).
+Answers are serialised once per request shape (``answer_for``): the server shares the cores.
 A threading server with a deep listen backlog, so 64+ concurrent requests are served at once.
 
     python benchmarks/standin_server.py --delay 0.5      # prints its base URL, serves until killed
@@ -16,6 +17,7 @@ import json
 import sys
 import threading
 import time
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -105,6 +107,29 @@ def completion(body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=64)
+def _answer_bytes(tool: str | None, model: str, prompt_tokens: int) -> bytes:
+    """``completion``'s JSON for one shape of request, serialised once: the stand-in shares the
+    client's cores, so it should cost as little as possible per request."""
+    body: dict[str, Any] = {"model": model, "messages": [{"content": "x" * (4 * prompt_tokens)}]}
+    if tool is not None:
+        body["tools"] = [{"function": {"name": tool}}]
+    answer = completion(body)
+    answer["usage"]["prompt_tokens"] = prompt_tokens
+    answer["usage"]["total_tokens"] = prompt_tokens + 180
+    return json.dumps(answer).encode()
+
+
+def answer_for(raw: bytes) -> bytes:
+    """The response body for request body ``raw``; prompt tokens estimated from its size
+    (rounded to 256, so a few cached answers serve every article)."""
+    body = json.loads(raw or b"{}")
+    tools = body.get("tools")
+    tool = tools[0]["function"]["name"] if tools else None
+    prompt_tokens = max(1, len(raw) // 4 // 256 * 256)
+    return _answer_bytes(tool, str(body.get("model", "standin")), prompt_tokens)
+
+
 class StandIn:
     """The server; ``url`` is its OpenAI base URL, ``requests`` how many completions it served."""
 
@@ -135,8 +160,7 @@ class StandIn:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def _send(self, payload: dict[str, Any]) -> None:
-                data = json.dumps(payload).encode()
+            def _send(self, data: bytes) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
@@ -144,15 +168,15 @@ class StandIn:
                 self.wfile.write(data)
 
             def do_GET(self) -> None:
-                self._send({"requests": server.requests})
+                self._send(json.dumps({"requests": server.requests}).encode())
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = json.loads(self.rfile.read(length) or b"{}")
+                data = answer_for(self.rfile.read(length))
                 with server._lock:
                     server.requests += 1
                 time.sleep(server.delay)
-                self._send(completion(body))
+                self._send(data)
 
             def log_message(self, format: str, *args: Any) -> None:
                 """Quiet."""
