@@ -90,3 +90,12 @@ def test_templates_render_as_instructor_renders_them() -> None:
         assert fast(text, context) == original(text, context)  # compiled once, same result
     source_text = Path(templating.__file__ or "").read_text(encoding="utf-8")
     assert "apply_template)" in source_text  # process_message still hands it to the providers
+
+
+def test_response_model_schema_is_kept_but_handed_out_as_a_copy() -> None:
+    model = response_model()
+    first = model.model_json_schema()
+    first["properties"].clear()
+    assert set(model.model_json_schema()["properties"]) == {"summary", "events", "claims", "quotes"}
+    serialised = model.model_json_schema(mode="serialization")  # other arguments: pydantic's own
+    assert serialised["title"] == "ArticleExtraction"

@@ -9,12 +9,13 @@ logged, printed or stored. openai and instructor are imported here, inside funct
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from summarizer.backends.llm import instructor_speedup
@@ -101,16 +102,34 @@ def _mode(ep: Endpoint) -> Any:
 
 @lru_cache(maxsize=1)
 def response_model() -> type[ArticleExtraction]:
-    """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once.
+    """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once, with
+    its JSON Schema built once too.
 
     Given a plain model, instructor wraps it in a new class on every call, so its schema cache
     (keyed by class) never hits and the JSON Schema is rebuilt per request (~5 ms); a class that
-    is already a ``ResponseSchema`` is used as is. It subclasses ``ArticleExtraction`` with the
-    same name, docstring and fields, so requests and answers are unchanged.
+    is already a ``ResponseSchema`` is used as is. JSON mode also asks for
+    ``model_json_schema()`` on every request, so the default schema is kept and a copy handed
+    out. Same name, docstring, fields and validators, so requests and answers are unchanged.
     """
     import instructor
 
-    return instructor.response_schema(ArticleExtraction)
+    wrapped: Any = instructor.response_schema(ArticleExtraction)
+    schema = wrapped.model_json_schema()
+
+    build = wrapped.model_json_schema.__func__
+
+    def model_json_schema(cls: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return build(cls, *args, **kwargs) if args or kwargs else copy.deepcopy(schema)
+
+    # Made through the metaclass so that the name pydantic puts in validation errors (and so in
+    # re-ask messages) is ArticleExtraction, as before.
+    namespace = {
+        "__module__": ArticleExtraction.__module__,
+        "__doc__": ArticleExtraction.__doc__,
+        "model_json_schema": classmethod(model_json_schema),
+    }
+    Cached = type(wrapped)("ArticleExtraction", (wrapped,), namespace)
+    return cast(type[ArticleExtraction], Cached)
 
 
 def warm_up(ep: Endpoint, policy: Policy) -> None:
