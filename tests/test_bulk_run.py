@@ -310,3 +310,35 @@ def test_several_base_urls_share_the_run(tmp_path: Path, fake_openai: FakeOpenAI
         assert tally.ok == 12
         a, b = len(completions(fake_openai)), len(completions(second))
     assert a + b == 12 and a >= 3 and b >= 3
+
+
+class BlasProbeBackend(EchoBackend):
+    """Reports, as a warning, how many BLAS threads the process extracting it may use."""
+
+    def extract(self, doc: Document) -> Draft:
+        from threadpoolctl import threadpool_info
+
+        draft = super().extract(doc)
+        draft.warnings = [f"blas {max((p['num_threads'] for p in threadpool_info()), default=1)}"]
+        return draft
+
+
+def test_worker_processes_use_one_blas_thread_each(tmp_path: Path) -> None:
+    import numpy  # noqa: F401  # BLAS loaded before the workers fork, as spaCy loads it for real
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": f"b{i}", "text": article(i)}) + "\n" for i in range(4))
+    )
+    opts = BulkOptions(
+        inputs=[str(src)],
+        output=tmp_path / "out.jsonl",
+        job=Job(Settings()),
+        engine="process",
+        workers=2,
+        batch_size=2,
+        progress=False,
+    )
+    run_bulk(opts, factory=BlasProbeBackend)
+    results = last_per_id(tmp_path / "out.jsonl")
+    assert {w for r in results.values() for w in r["meta"]["warnings"]} == {"blas 1"}  # type: ignore[index]

@@ -185,8 +185,15 @@ _WORKER: Worker | None = None
 
 
 def _init_process(job: Job, factory: BackendFactory, base_urls: tuple[str, ...]) -> None:
-    """In each worker: leave Ctrl-C to the parent, and build the backend once."""
+    """In each worker: leave Ctrl-C to the parent, one BLAS thread, and build the backend once.
+
+    The workers already fill the cores: BLAS threads of their own (spaCy's matrix products) only
+    spin against each other (measured: 45% more CPU for the same wall time with one worker).
+    """
     global _WORKER
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = make_worker(job, factory, base_urls)
