@@ -11,7 +11,7 @@ from __future__ import annotations
 from summarizer.backends.base import Draft
 from summarizer.document import Document
 from summarizer.models import Claim, Event, Party, Quote, Span
-from summarizer.spans import is_grounded
+from summarizer.spans import is_grounded, shorten
 
 
 def _span_ok(text: str, span: Span | None) -> bool:
@@ -24,10 +24,6 @@ def _party(text: str, party: Party | None) -> Party | None:
     return party.model_copy(update={"mention": None})
 
 
-def _short(s: str) -> str:
-    return s if len(s) <= 60 else s[:57] + "..."
-
-
 def ground(draft: Draft, doc: Document) -> Draft:
     """A copy of ``draft`` with only grounded, de-duplicated items."""
     text = doc.text
@@ -38,7 +34,7 @@ def ground(draft: Draft, doc: Document) -> Draft:
     for q in draft.quotes:
         if not is_grounded(text, q.text, q.start, q.end) or not q.text.strip():
             warnings.append(
-                f"dropped a quote not found verbatim in the article: {_short(q.text)!r}"
+                f"dropped a quote not found verbatim in the article: {shorten(q.text)!r}"
             )
             continue
         key = ("q", q.start, q.end)
@@ -51,7 +47,9 @@ def ground(draft: Draft, doc: Document) -> Draft:
     claims: list[Claim] = []
     for c in draft.claims:
         if not is_grounded(text, c.text, c.start, c.end) or not c.text.strip():
-            warnings.append(f"dropped a claim whose span is not in the article: {_short(c.text)!r}")
+            warnings.append(
+                f"dropped a claim whose span is not in the article: {shorten(c.text)!r}"
+            )
             continue
         key = ("c", c.start, c.end)
         if key in seen:
@@ -65,7 +63,7 @@ def ground(draft: Draft, doc: Document) -> Draft:
         trigger = ev.trigger if _span_ok(text, ev.trigger) else None
         if not evidence and trigger is None:
             warnings.append(
-                f"dropped an event with no evidence in the article: {_short(ev.description)!r}"
+                f"dropped an event with no evidence in the article: {shorten(ev.description)!r}"
             )
             continue
         events.append(

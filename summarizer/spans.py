@@ -120,3 +120,9 @@ def make_span(text: str, start: int, end: int) -> Span:
 def is_grounded(text: str, item_text: str, start: int, end: int) -> bool:
     """True when an item's claimed offsets really hold its text."""
     return 0 <= start <= end <= len(text) and text[start:end] == item_text
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters: how warnings and re-asks name an item."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -19,7 +19,7 @@ from summarizer.backends.base import Draft
 from summarizer.backends.llm import response as r
 from summarizer.errors import ExtractionError
 from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Summary, TimeRef
-from summarizer.spans import make_span
+from summarizer.spans import make_span, shorten
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -122,7 +122,7 @@ def build(answer: r.ArticleExtraction, article: r.Article) -> Draft:
         quote = _quote(article, q)
         if quote is None:
             draft.warnings.append(
-                f"dropped a quote not found verbatim in the article: {_short(q.text)!r}"
+                f"dropped a quote not found verbatim in the article: {shorten(q.text)!r}"
             )
         else:
             draft.quotes.append(quote)
@@ -130,7 +130,7 @@ def build(answer: r.ArticleExtraction, article: r.Article) -> Draft:
         claim = _claim(article, c)
         if claim is None:
             draft.warnings.append(
-                f"dropped a claim not found verbatim in the article: {_short(c.text)!r}"
+                f"dropped a claim not found verbatim in the article: {shorten(c.text)!r}"
             )
         else:
             draft.claims.append(claim)
@@ -140,11 +140,6 @@ def build(answer: r.ArticleExtraction, article: r.Article) -> Draft:
 
 def _cites(article: r.Article, numbers: list[int]) -> bool:
     return any(1 <= n <= article.count for n in numbers)
-
-
-def _short(s: str) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= 60 else s[:57] + "..."
 
 
 def _valid(model: type[M], value: Any, article: r.Article) -> M | None:
@@ -159,7 +154,7 @@ def _why(item: Any, article: r.Article) -> str:
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return "that does not fit the schema"
     n = item.get("sentence")
-    text = _short(item["text"])
+    text = shorten(item["text"])
     if isinstance(n, int) and not 1 <= n <= article.count:
         return f"citing sentence {n}, which does not exist: {text!r}"
     if article.find(item["text"], n if isinstance(n, int) else 0) is None:
@@ -209,7 +204,7 @@ def salvage(
         if event is None:
             what = item.get("description") if isinstance(item, dict) else None
             notes.append(
-                f"dropped an event citing no sentence of the article: {_short(str(what))!r}"
+                f"dropped an event citing no sentence of the article: {shorten(str(what))!r}"
             )
         else:
             answer.events.append(event)

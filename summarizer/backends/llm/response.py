@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from summarizer.document import Document, Range
-from summarizer.spans import Folded, find_verbatim, fold
+from summarizer.spans import Folded, find_verbatim, fold, shorten
 
 
 @dataclass
@@ -96,10 +96,6 @@ def article_of(info: ValidationInfo) -> Article | None:
     return ctx.get("grounding") if isinstance(ctx, dict) else None
 
 
-def _short(s: str) -> str:
-    return s if len(s) <= 60 else s[:57] + "..."
-
-
 def _lean(schema: dict[str, Any]) -> None:
     """Drop the "title" pydantic gives every property: it repeats the name in every request."""
     for prop in schema.get("properties", {}).values():
@@ -126,7 +122,7 @@ class Item(Lean):
         article.check_sentence(self.sentence)
         if article.find(self.text, self.sentence) is None:
             raise ValueError(
-                f"text {_short(self.text)!r} is not in the article verbatim: "
+                f"text {shorten(self.text)!r} is not in the article verbatim: "
                 "copy it character for character"
             )
         return self
