@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
-from summarizer.backends.base import Backend, Draft
+from summarizer.backends.base import Backend, Draft, aclose
 from summarizer.document import Document
 from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Summary, Usage
 from summarizer.settings import Settings
@@ -157,7 +157,7 @@ def extract(doc: Document, backend: Backend) -> Draft:
     if len(chunks) == 1:
         return backend.extract(doc)
     if getattr(backend, "aextract", None) is not None and not _loop_running():
-        drafts = asyncio.run(_gather(chunks, backend))
+        drafts = asyncio.run(_gather(chunks, backend, close=True))
     else:
         with ThreadPoolExecutor(max_workers=MAX_CONCURRENT_CHUNKS) as pool:
             drafts = list(pool.map(backend.extract, chunks))
@@ -171,7 +171,9 @@ async def aextract(doc: Document, backend: Backend) -> Draft:
     return drafts[0] if len(chunks) == 1 else merge(drafts, budget=backend_budget(backend))
 
 
-async def _gather(chunks: list[Document], backend: Backend) -> list[Draft]:
+async def _gather(chunks: list[Document], backend: Backend, *, close: bool = False) -> list[Draft]:
+    """The chunks' drafts, at most ``MAX_CONCURRENT_CHUNKS`` at once; ``close``: the loop is
+    ours and ends here, so the backend's hold on it is released too."""
     call: Callable[[Document], Awaitable[Draft]] | None = getattr(backend, "aextract", None)
     bound = asyncio.Semaphore(MAX_CONCURRENT_CHUNKS)
 
@@ -181,7 +183,11 @@ async def _gather(chunks: list[Document], backend: Backend) -> list[Draft]:
                 return await call(chunk)
             return await asyncio.to_thread(backend.extract, chunk)
 
-    return list(await asyncio.gather(*(one(c) for c in chunks)))
+    try:
+        return list(await asyncio.gather(*(one(c) for c in chunks)))
+    finally:
+        if close:
+            await aclose(backend)
 
 
 def _loop_running() -> bool:

@@ -85,6 +85,7 @@ def test_resume_after_sigkill_loses_nothing_and_repeats_nothing(
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert again.returncode == 0, err
     assert f"{done_before:,} already done" in err, (err, [x["id"] for x in lines])
+    assert "Unclosed" not in err  # each event loop closed its HTTP session
     assert all(x["status"] == "ok" for x in lines)
     assert Counter(x["id"] for x in lines) == Counter(f"a{i}" for i in range(40))
 

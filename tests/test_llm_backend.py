@@ -8,8 +8,10 @@ transport retries happen, and that they stop. Backoff is set tiny so the tests r
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -25,12 +27,14 @@ from llm_canned import (
     reference_answer,
 )
 
+from summarizer.backends.base import Draft
 from summarizer.backends.llm import LLMBackend
 from summarizer.backends.llm.transport import Policy
 from summarizer.document import Document
 from summarizer.errors import ConfigError, ExtractionError
 from summarizer.settings import Settings
 
+Extract = Callable[[LLMBackend, Document], Draft]
 FAST = Policy(attempts=4, max_seconds=10.0, backoff=0.01, max_backoff=0.05)
 
 
@@ -50,6 +54,25 @@ def _no_key(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def reference() -> Document:
     return document(REFERENCE)
+
+
+def _aextract(llm: LLMBackend, doc: Document) -> Draft:
+    async def run() -> Draft:
+        try:
+            return await llm.aextract(doc)
+        finally:
+            await llm.aclose()
+
+    return asyncio.run(run())
+
+
+@pytest.fixture(params=["extract", "aextract"])
+def extract(request: pytest.FixtureRequest) -> Extract:
+    """Both ways in: ``summarise`` calls ``extract`` (the SDK over httpx2), bulk runs call
+    ``aextract`` (the async SDK over aiohttp); transport failures must look the same."""
+    if request.param == "extract":
+        return LLMBackend.extract
+    return _aextract
 
 
 def test_one_request_gives_grounded_items_with_offsets_from_code(
@@ -140,40 +163,40 @@ def test_a_chunk_sends_only_its_sentences_and_offsets_stay_whole_text(
 
 
 def test_429_waits_for_retry_after_then_succeeds(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
 ) -> None:
     fake_openai.push(
         Reply.error(429, "slow down", headers={"Retry-After": "0.3"}),
         tool_reply(reference_answer()),
     )
-    draft = backend(fake_openai).extract(reference)
+    draft = extract(backend(fake_openai), reference)
     first, second = fake_openai.requests
     assert second.at - first.at >= 0.27  # the server's Retry-After was honoured
     assert draft.usage.requests == 2 and draft.quotes
 
 
 def test_retry_after_beyond_the_time_budget_gives_up_at_once(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
 ) -> None:
     fake_openai.default = Reply.error(429, headers={"Retry-After": "3600"})
     with pytest.raises(ExtractionError, match=r"429 Too Many Requests after 1 attempt$"):
-        backend(fake_openai).extract(reference)
+        extract(backend(fake_openai), reference)
     assert len(fake_openai.requests) == 1
 
 
-def test_500_then_success(fake_openai: FakeOpenAI, reference: Document) -> None:
+def test_500_then_success(fake_openai: FakeOpenAI, reference: Document, extract: Extract) -> None:
     fake_openai.push(Reply.error(500), tool_reply(reference_answer(), prompt_tokens=10))
-    draft = backend(fake_openai).extract(reference)
+    draft = extract(backend(fake_openai), reference)
     assert len(fake_openai.requests) == 2
     assert draft.usage.requests == 2 and draft.usage.prompt_tokens == 10
 
 
 def test_server_that_keeps_failing_is_one_error_line_after_bounded_attempts(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
 ) -> None:
     fake_openai.default = Reply.error(500)
     with pytest.raises(ExtractionError) as caught:
-        backend(fake_openai).extract(reference)
+        extract(backend(fake_openai), reference)
     assert str(caught.value) == (
         f"server at http://127.0.0.1:{fake_openai.port} kept failing: "
         "500 Internal Server Error after 4 attempts"
@@ -181,26 +204,30 @@ def test_server_that_keeps_failing_is_one_error_line_after_bounded_attempts(
     assert len(fake_openai.requests) == 4  # transport attempts, not multiplied by re-asks
 
 
-def test_hang_past_the_timeout_is_retried(fake_openai: FakeOpenAI, reference: Document) -> None:
+def test_hang_past_the_timeout_is_retried(
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
+) -> None:
     fake_openai.push(Reply(delay=5.0), tool_reply(reference_answer()))
-    draft = backend(fake_openai, timeout=0.3).extract(reference)
+    draft = extract(backend(fake_openai, timeout=0.3), reference)
     assert len(fake_openai.requests) == 2 and draft.quotes
 
 
 def test_server_that_never_answers_fails_after_its_attempts(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
 ) -> None:
     fake_openai.default = Reply(delay=5.0)
     policy = Policy(attempts=2, max_seconds=10.0, backoff=0.01, max_backoff=0.01)
     with pytest.raises(ExtractionError, match="no answer within the timeout after 2 attempts"):
-        backend(fake_openai, policy, timeout=0.2).extract(reference)
+        extract(backend(fake_openai, policy, timeout=0.2), reference)
     assert len(fake_openai.requests) == 2
 
 
-def test_unreadable_response_body_is_retried(fake_openai: FakeOpenAI, reference: Document) -> None:
+def test_unreadable_response_body_is_retried(
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
+) -> None:
     broken = Reply(body=b'{"id": "x", "choices": [', headers={"Content-Type": "application/json"})
     fake_openai.push(broken, tool_reply(reference_answer()))
-    draft = backend(fake_openai).extract(reference)
+    draft = extract(backend(fake_openai), reference)
     assert len(fake_openai.requests) == 2 and draft.quotes
 
 
@@ -298,29 +325,29 @@ def test_fenced_json_answer_is_still_salvaged(fake_openai: FakeOpenAI, reference
 
 
 def test_cut_off_answer_is_a_clear_error_without_retry(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
 ) -> None:
     fake_openai.default = tool_reply('{"summary": {"head', finish_reason="length")
     with pytest.raises(ExtractionError, match=r"cut off .*finish_reason=length"):
-        backend(fake_openai).extract(reference)
+        extract(backend(fake_openai), reference)
     assert len(fake_openai.requests) == 1
 
 
 def test_rejected_key_is_a_config_error_and_not_retried(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
 ) -> None:
     fake_openai.default = Reply.error(401, "bad key")
     with pytest.raises(ConfigError, match="rejected the credentials: 401 Unauthorized"):
-        backend(fake_openai).extract(reference)
+        extract(backend(fake_openai), reference)
     assert len(fake_openai.requests) == 1
 
 
 def test_bad_request_is_not_retried_and_says_why(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, extract: Extract
 ) -> None:
     fake_openai.default = Reply.error(400, "model 'm' not found")
     with pytest.raises(ExtractionError, match="refused the request: 400 Bad Request: model 'm'"):
-        backend(fake_openai).extract(reference)
+        extract(backend(fake_openai), reference)
     assert len(fake_openai.requests) == 1
 
 
@@ -334,14 +361,14 @@ def test_server_without_tool_calling_gets_a_hint(
         backend(fake_openai).extract(reference)
 
 
-def test_nothing_listening_is_a_connection_error(reference: Document) -> None:
+def test_nothing_listening_is_a_connection_error(reference: Document, extract: Extract) -> None:
     with FakeOpenAI() as gone:
         url = gone.url
     settings = Settings(model="m", base_url=url)
     with pytest.raises(
         ExtractionError, match=r"kept failing: connection failed .* after 4 attempts"
     ):
-        LLMBackend(settings, policy=FAST).extract(reference)
+        extract(LLMBackend(settings, policy=FAST), reference)
 
 
 def test_json_mode_sends_the_schema_where_llama_cpp_reads_it(
@@ -395,30 +422,16 @@ def test_aextract_runs_articles_concurrently_with_separate_usage(
     llm = backend(fake_openai)
 
     async def both() -> list[Any]:
-        return await asyncio.gather(llm.aextract(reference), llm.aextract(document(INJECTION)))
+        try:
+            return await asyncio.gather(llm.aextract(reference), llm.aextract(document(INJECTION)))
+        finally:
+            await llm.aclose()
 
     first, second = asyncio.run(both())
     assert len(first.quotes) == 3 and first.usage.requests == 1
     assert second.quotes[0].speaker is not None
     assert second.quotes[0].speaker.name == "Elena Marsh"
     assert second.usage.requests == 3  # the invented quote was re-asked twice
-    assert len(fake_openai.requests) == 4
-
-
-def test_aextract_retries_transport_failures_too(
-    fake_openai: FakeOpenAI, reference: Document
-) -> None:
-    fake_openai.push(Reply.error(503), tool_reply(reference_answer()))
-    draft = asyncio.run(backend(fake_openai).aextract(reference))
-    assert draft.usage.requests == 2 and len(draft.quotes) == 3
-
-
-def test_aextract_gives_the_same_one_line_error_when_the_server_keeps_failing(
-    fake_openai: FakeOpenAI, reference: Document
-) -> None:
-    fake_openai.default = Reply.error(502)
-    with pytest.raises(ExtractionError, match=r"502 Bad Gateway after 4 attempts$"):
-        asyncio.run(backend(fake_openai).aextract(reference))
     assert len(fake_openai.requests) == 4
 
 
@@ -448,3 +461,25 @@ def test_warm_up_sends_nothing_and_the_next_request_is_unchanged(
     draft = llm.extract(reference)
     assert len(fake_openai.requests) == 1
     assert len(draft.quotes) == 3 and draft.usage.requests == 1
+
+
+def test_aclose_leaves_no_open_session_behind(
+    fake_openai: FakeOpenAI, reference: Document, caplog: pytest.LogCaptureFixture
+) -> None:
+    gc.collect()
+    caplog.clear()
+    fake_openai.default = tool_reply(reference_answer())
+    llm = backend(fake_openai)
+    assert _aextract(llm, reference).quotes
+    gc.collect()  # an aiohttp session collected while open logs "Unclosed client session"
+    assert not [r for r in caplog.records if "Unclosed" in r.getMessage()]
+    assert asyncio.run(_closed_after_second_loop(llm, reference))
+
+
+async def _closed_after_second_loop(llm: LLMBackend, doc: Document) -> bool:
+    """A new loop gets a new client, and ``aclose`` closes that one."""
+    await llm.aextract(doc)
+    assert llm._aclient is not None
+    client = llm._aclient[1]
+    await llm.aclose()
+    return bool(client.is_closed())

@@ -29,3 +29,11 @@ class Backend(Protocol):
     name: str
 
     def extract(self, doc: Document) -> Draft: ...
+
+
+async def aclose(backend: object) -> None:
+    """Release what a backend holds for the running event loop (the LLM backend: its HTTP
+    session); call it before the loop ends. Backends without ``aclose`` hold nothing."""
+    close = getattr(backend, "aclose", None)
+    if close is not None:
+        await close()

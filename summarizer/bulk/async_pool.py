@@ -98,6 +98,7 @@ async def _serve_async(
         task.add_done_callback(running.discard)
     if running:
         await asyncio.wait(running)
+    await worker.aclose()
 
 
 def run_async_processes(

@@ -187,6 +187,7 @@ async def _run_async(
     finally:
         for sig in signals:
             loop.remove_signal_handler(sig)
+        await worker.aclose()
 
 
 # --- worker processes -------------------------------------------------------------------------

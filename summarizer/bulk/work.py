@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import loading
-from summarizer.backends.base import Backend
+from summarizer.backends.base import Backend, aclose
 from summarizer.bulk.cache import Cache, key
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.ratelimit import RateLimiter, estimate_tokens
@@ -197,6 +197,11 @@ class Worker:
         except Exception as exc:
             return Outcome(item.id, False, error_line(item, _reason(exc)))
 
+    async def aclose(self) -> None:
+        """Release the backends' hold on the running event loop; call it before the loop ends."""
+        for backend in self.backends:
+            await aclose(backend)
+
     def _load_and_look_up(self, item: Item) -> tuple[loading.Loaded, str | None, Outcome | None]:
         loaded = load_item(item, self.job)
         k = self._key(loaded.text)
@@ -208,7 +213,10 @@ class Worker:
         if self.job.settings.uses_llm and len(items) > 1:
 
             async def _all() -> list[Outcome]:
-                return list(await asyncio.gather(*(self.aprocess(i) for i in items)))
+                try:
+                    return list(await asyncio.gather(*(self.aprocess(i) for i in items)))
+                finally:
+                    await self.aclose()
 
             return asyncio.run(_all())
         backend = self.backends[0]

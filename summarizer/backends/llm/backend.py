@@ -43,7 +43,7 @@ class LLMBackend:
         self.endpoint = c.endpoint(settings)
         self.policy = policy or Policy.from_settings(settings)
         self._create: Callable[..., Any] | None = None
-        self._acreate: tuple[asyncio.AbstractEventLoop, Callable[..., Any]] | None = None
+        self._aclient: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any]] | None = None
 
     def warm_up(self) -> None:
         """Pay the client libraries' one-off set-up now (the bulk runner: before forking)."""
@@ -80,10 +80,18 @@ class LLMBackend:
         """One AsyncOpenAI (and its patched ``create``) per event loop: its connection pool
         belongs to the loop."""
         loop = asyncio.get_running_loop()
-        if self._acreate is None or self._acreate[0] is not loop:
+        if self._aclient is None or self._aclient[0] is not loop:
             client = c.async_client(self.endpoint)
-            self._acreate = (loop, c.apatched_create(client, self.endpoint, self.policy))
-        return self._acreate[1]
+            self._aclient = (loop, client, c.apatched_create(client, self.endpoint, self.policy))
+        return self._aclient[2]
+
+    async def aclose(self) -> None:
+        """Close the running loop's client before the loop ends (an open aiohttp session
+        left behind is reported on stderr when it is collected)."""
+        if self._aclient is not None and self._aclient[0] is asyncio.get_running_loop():
+            client = self._aclient[1]
+            self._aclient = None
+            await client.close()
 
     def _request(self, article: Article) -> dict[str, Any]:
         """instructor's keyword arguments; the article goes in as the ``article`` variable."""

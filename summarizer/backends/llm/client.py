@@ -86,11 +86,19 @@ def sync_client(ep: Endpoint) -> openai.OpenAI:
 
 
 def async_client(ep: Endpoint) -> openai.AsyncOpenAI:
+    """The SDK's client over its aiohttp transport (``DefaultAioHttpClient``): at bulk
+    concurrency httpx2's pool re-checks every open connection on each request and response
+    (~1 ms of CPU per article with 64 in flight; 5.97 -> 4.91 ms in ``benchmarks/llm_cpu.py``).
+    Its session belongs to the event loop: ``LLMBackend.aclose`` closes it."""
     import openai
 
     _quiet_instructor()
     return openai.AsyncOpenAI(
-        api_key=ep.key, base_url=ep.base_url, timeout=ep.timeout, max_retries=0
+        api_key=ep.key,
+        base_url=ep.base_url,
+        timeout=ep.timeout,
+        max_retries=0,
+        http_client=openai.DefaultAioHttpClient(timeout=ep.timeout),
     )
 
 

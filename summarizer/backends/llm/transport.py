@@ -128,16 +128,28 @@ def _wait(policy: Policy) -> Callable[[RetryCallState], float]:
 def _describe(exc: BaseException) -> str:
     import openai
 
-    if isinstance(exc, openai.APITimeoutError):
+    refused = _refused(exc)
+    if isinstance(exc, openai.APITimeoutError) and refused is None:
         return "no answer within the timeout"
     if isinstance(exc, json.JSONDecodeError):
         return "the response was not valid JSON"
     if isinstance(exc, openai.APIConnectionError):
-        cause = str(exc.__cause__ or exc).strip().splitlines() or ["?"]
+        cause = str(refused or exc.__cause__ or exc).strip().splitlines() or ["?"]
         return f"connection failed ({_clip(cause[0])})"
     response = getattr(exc, "response", None)
     reason = getattr(response, "reason_phrase", "") or ""
     return f"{_status(exc)} {reason}".strip()
+
+
+def _refused(exc: BaseException) -> OSError | None:
+    """The socket error under a failure, if one is not a timeout: the SDK's aiohttp transport
+    reports a refused connection as ``ConnectTimeout``, which would read "no answer"."""
+    cause = exc.__cause__
+    while cause is not None:
+        if isinstance(cause, OSError) and not isinstance(cause, TimeoutError):
+            return cause
+        cause = cause.__cause__
+    return None
 
 
 def _server_message(exc: BaseException) -> str:
