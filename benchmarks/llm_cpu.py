@@ -92,6 +92,7 @@ async def runs(args: argparse.Namespace, job: Job) -> tuple[float, list[float], 
         await measure(worker, _items(args.articles, 10**5), args.concurrency)
         profiler.disable()
         profiler.dump_stats(args.profile)
+    await worker.aclose()
     return first, llm, base
 
 

@@ -4,9 +4,11 @@ Not a model: every answer is the same hand-written extraction of the articles ``
 generates (a valid ``ArticleExtraction`` for the LLM backend, grounded in those articles), sent
 as a tool call when the request offers tools and as message content otherwise (JSON mode).
 Answers are serialised once per request shape (``answer_for``): the server shares the cores.
-A threading server with a deep listen backlog, so 64+ concurrent requests are served at once.
-TCP_NODELAY is set, as production servers (uvicorn, vLLM) do: without it Nagle's algorithm held
-each answer's body behind its headers until the client's delayed ACK, ~40 ms per request.
+
+It runs in a process of its own on aiohttp's web server (one event loop, TCP_NODELAY, as
+uvicorn under vLLM): answers go out on time. The first version, a thread per connection inside
+the benchmark's process, shared a GIL with the memory sampler and 64 sleeping threads, and
+without TCP_NODELAY Nagle's algorithm held each answer's body ~40 ms behind its headers.
 
     python benchmarks/standin_server.py --delay 0.5      # prints its base URL, serves until killed
     GET /stats -> {"requests": N}
@@ -15,13 +17,17 @@ each answer's body behind its headers until the client's delayed ACK, ~40 ms per
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import subprocess
 import sys
-import threading
 import time
+import urllib.request
 from functools import lru_cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+
+from aiohttp import web
 
 TOWNS = ("Avila", "Brno", "Cork", "Dax", "Elche", "Faro", "Gdynia", "Hull", "Ioannina", "Jena")
 
@@ -133,70 +139,78 @@ def answer_for(raw: bytes) -> bytes:
 
 
 class StandIn:
-    """The server; ``url`` is its OpenAI base URL, ``requests`` how many completions it served."""
+    """The server, in a child process; ``url`` is its OpenAI base URL."""
 
     def __init__(self, delay: float = 0.5) -> None:
         self.delay = delay
-        self.requests = 0
-        self._lock = threading.Lock()
-        ThreadingHTTPServer.request_queue_size = 1024
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+        self.url = ""
+        self._proc: subprocess.Popen[str] | None = None
 
     def start(self) -> StandIn:
-        self._thread.start()
+        self._proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__)), "--delay", str(self.delay)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self._proc.stdout is not None
+        self.url = self._proc.stdout.readline().strip()
+        if not self.url:
+            sys.exit("the stand-in server did not start")
         return self
 
+    @property
+    def pid(self) -> int:
+        assert self._proc is not None
+        return self._proc.pid
+
+    @property
+    def requests(self) -> int:
+        """Chat completions served so far."""
+        with urllib.request.urlopen(self.url.removesuffix("/v1") + "/stats") as response:
+            return int(json.load(response)["requests"])
+
     def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        if self._proc is not None:
+            self._proc.terminate()
+            self._proc.wait()
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
+def app(delay: float) -> web.Application:
+    served = 0
 
-            def _send(self, data: bytes) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+    async def completions(request: web.Request) -> web.Response:
+        nonlocal served
+        data = answer_for(await request.read())
+        served += 1
+        await asyncio.sleep(delay)
+        return web.Response(body=data, content_type="application/json")
 
-            def do_GET(self) -> None:
-                self._send(json.dumps({"requests": server.requests}).encode())
+    async def stats(request: web.Request) -> web.Response:
+        return web.json_response({"requests": served})
 
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                data = answer_for(self.rfile.read(length))
-                with server._lock:
-                    server.requests += 1
-                time.sleep(server.delay)
-                self._send(data)
+    application = web.Application(client_max_size=64 * 1024 * 1024)
+    application.router.add_post("/v1/chat/completions", completions)
+    application.router.add_get("/stats", stats)
+    return application
 
-            def log_message(self, format: str, *args: Any) -> None:
-                """Quiet."""
 
-        return Handler
+async def serve(delay: float) -> None:
+    runner = web.AppRunner(app(delay), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
+    await site.start()
+    port = runner.addresses[0][1]
+    print(f"http://127.0.0.1:{port}/v1", flush=True)
+    await asyncio.Event().wait()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--delay", type=float, default=0.5, help="seconds before each answer")
     args = parser.parse_args()
-    server = StandIn(args.delay).start()
-    print(server.url, flush=True)
     try:
-        threading.Event().wait()
+        asyncio.run(serve(args.delay))
     except KeyboardInterrupt:
-        server.stop()
         sys.exit(0)
 
 
