@@ -4,21 +4,28 @@ Run: python benchmarks/bulk_throughput.py [--sizes 500 2000] [--repeats 3] [--de
                                            [--concurrency 64] [-- extra bulk flags]
 
 Each run is the real CLI in a subprocess (start-up included) over generated articles (distinct
-texts, ``--no-cache``), against ``standin_server.py`` on 127.0.0.1 in this process. The baseline
-is the ideal time, ``articles / concurrency * delay``: a run can only approach it when the
-client's own work per request fits between the answers. Targets (issue 4): ratio <= 1.1 for
-2,000 articles at ``--concurrency 64``, 0.5 s; peak memory < 400 MB and flat in the number of
-articles (compare the sizes). Medians of the repeats are reported.
+texts, ``--no-cache``), against ``standin_server.py`` on 127.0.0.1. The baseline is the ideal
+time, ``articles / concurrency * delay``. Targets (issue 4): ratio <= 1.1 for 2,000 articles at
+``--concurrency 64``, 0.5 s; peak memory < 400 MB and flat in the number of articles (compare
+the sizes). Medians of the repeats are reported. Rows run side by side, in the same loop:
 
-A second row per size, "engine only", runs the same bulk run (same inputs, output, engine and
-flags, in a subprocess) with a backend that only awaits the delay: what the bulk machinery costs
-without the LLM client's per-request work (building the request, instructor, validation).
+- summarizer: ``summarizer bulk`` as a user runs it.
+- engine only: the same bulk run with a backend that only awaits the delay: the bulk machinery
+  (inputs, resume, workers, output) without the LLM client's per-request work. It still pays
+  the SDK import, as any run with ``--model`` does.
+- bare SDK: instructor over ``AsyncOpenAI`` alone, the same requests at the same concurrency
+  from one event loop, results thrown away: what the client libraries reach with nothing
+  around them.
+- floor: the least any client on these libraries can take: starting Python, importing openai
+  and instructor and the SDK's chat resources (a subprocess, measured), plus
+  ``ceil(articles / concurrency)`` rounds of the delay.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import sys
 import tempfile
@@ -52,11 +59,73 @@ run_bulk(opts, factory=Sleeper)
 """
 
 
+BARE_SDK = """
+import asyncio, json, sys
+import instructor, openai
+from pydantic import BaseModel
+
+class ArticleExtraction(BaseModel):  # the answer's top level, without our validators
+    summary: dict
+    events: list[dict]
+    claims: list[dict]
+    quotes: list[dict]
+
+async def main(src, url, concurrency):
+    client = instructor.from_openai(
+        openai.AsyncOpenAI(api_key="x", base_url=url, max_retries=0,
+                           http_client=openai.DefaultAioHttpClient()),
+        mode=instructor.Mode.TOOLS,
+    )
+    slots = asyncio.Semaphore(concurrency)
+    async def one(text):
+        try:
+            await client.chat.completions.create(
+                model="standin", response_model=ArticleExtraction, max_retries=0,
+                messages=[{"role": "system", "content": "Extract events, claims and quotes."},
+                          {"role": "user", "content": text}])
+        finally:
+            slots.release()
+    tasks = set()
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            await slots.acquire()
+            task = asyncio.create_task(one(json.loads(line)["text"]))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+    await asyncio.gather(*tasks)
+    await client.client.close()
+
+asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
+"""
+
+SDK_SETUP = """
+import os, sys
+import instructor, openai
+client = openai.AsyncOpenAI(api_key="x", base_url=sys.argv[1], max_retries=0)
+instructor.patch(create=client.chat.completions.create, mode=instructor.Mode.TOOLS)
+os._exit(0)
+"""
+
+
+LABELS = ("summarizer", "engine only", "bare SDK", "floor")
+
+
 def engine_only(
     src: Path, out: Path, delay: float, concurrency: int, workers: str | None
 ) -> Measured:
     argv = [sys.executable, "-c", ENGINE_ONLY, str(src), str(out), str(delay), str(concurrency)]
     return run_measured(argv + ([workers] if workers else []))
+
+
+def bare_sdk(src: Path, url: str, concurrency: int) -> Measured:
+    return run_measured([sys.executable, "-c", BARE_SDK, str(src), url, str(concurrency)])
+
+
+def floor(url: str, n: int, delay: float, concurrency: int) -> Measured:
+    """The SDK's set-up, measured, plus the rounds of the delay that ``n`` articles need."""
+    m = run_measured([sys.executable, "-c", SDK_SETUP, url])
+    m.seconds += math.ceil(n / concurrency) * delay
+    return m
 
 
 def main() -> None:
@@ -68,7 +137,7 @@ def main() -> None:
     parser.add_argument("extra", nargs="*", help="more flags for summarizer bulk (after --)")
     args = parser.parse_args()
     server = StandIn(args.delay).start()
-    rows = []
+    table: list[tuple[int, float, dict[str, list[Measured]]]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             src = Path(tmp) / f"in-{n}.jsonl"
@@ -76,8 +145,11 @@ def main() -> None:
                 for i in range(n):
                     f.write(json.dumps({"id": f"a{i}", "text": article(i)}) + "\n")
             ideal = n / args.concurrency * args.delay
-            runs = []
-            for r in range(args.repeats):
+            workers = (
+                args.extra[args.extra.index("--workers") + 1] if "--workers" in args.extra else None
+            )
+            runs: dict[str, list[Measured]] = {label: [] for label in LABELS}
+            for r in range(args.repeats):  # the rows take turns, so noise falls on all of them
                 out = Path(tmp) / f"out-{n}-{r}.jsonl"
                 cmd = [str(src), "-o", str(out), "--model", "standin", "--base-url", server.url]
                 cmd += ["--concurrency", str(args.concurrency), "--no-cache", *args.extra]
@@ -85,45 +157,47 @@ def main() -> None:
                 ok = count_ok(out)
                 if m.returncode != 0 or ok != n:
                     sys.exit(f"run failed ({m.returncode}, {ok}/{n} ok): {m.stderr[-2000:]}")
-                runs.append(m)
+                runs["summarizer"].append(m)
                 print(
                     f"  {n} articles, run {r + 1}: {m.seconds:.2f} s ({m.seconds / ideal:.3f}x ideal), "
-                    f"peak RSS {m.tree_rss_mb:.0f} MB all processes, {m.max_process_rss_mb:.0f} MB "
+                    f"peak {m.tree_mb:.0f} MB all processes (PSS), {m.max_process_rss_mb:.0f} MB "
                     f"largest process",
                     file=sys.stderr,
                 )
-            base = []
-            workers = (
-                args.extra[args.extra.index("--workers") + 1] if "--workers" in args.extra else None
-            )
-            for r in range(args.repeats):
                 out = Path(tmp) / f"base-{n}-{r}.jsonl"
                 m = engine_only(src, out, args.delay, args.concurrency, workers)
                 if m.returncode != 0 or count_ok(out) != n:
                     sys.exit(f"engine-only run failed: {m.stderr[-2000:]}")
-                base.append(m)
-            rows.append((n, ideal, runs))
-            rows.append((n, ideal, base))
+                runs["engine only"].append(m)
+                m = bare_sdk(src, server.url, args.concurrency)
+                if m.returncode != 0:
+                    sys.exit(f"bare SDK run failed: {m.stderr[-2000:]}")
+                runs["bare SDK"].append(m)
+                runs["floor"].append(floor(server.url, n, args.delay, args.concurrency))
+            table.append((n, ideal, runs))
     server.stop()
     print(
         f"bulk throughput: delay {args.delay} s, --concurrency {args.concurrency} {' '.join(args.extra)}"
     )
     print(
         f"{'run':<12} {'articles':>8} {'ideal s':>8} {'median s':>9} {'ratio':>6} "
-        f"{'RSS MB (all)':>13} {'RSS MB (largest)':>17}"
+        f"{'vs floor':>8} {'PSS MB (all)':>13} {'RSS MB (largest)':>17}"
     )
-    for k, (n, ideal, runs) in enumerate(rows):
-        secs = statistics.median(m.seconds for m in runs)
-        rss = statistics.median(m.tree_rss_mb for m in runs)
-        big = statistics.median(m.max_process_rss_mb for m in runs)
-        label = "engine only" if k % 2 else "summarizer"
-        print(
-            f"{label:<12} {n:>8} {ideal:>8.2f} {secs:>9.2f} {secs / ideal:>6.3f} {rss:>13.0f} {big:>17.0f}"
+    for n, ideal, runs in table:
+        least = statistics.median(m.seconds for m in runs["floor"])
+        for label in LABELS:
+            secs = statistics.median(m.seconds for m in runs[label])
+            rss = statistics.median(m.tree_mb for m in runs[label])
+            big = statistics.median(m.max_process_rss_mb for m in runs[label])
+            print(
+                f"{label:<12} {n:>8} {ideal:>8.2f} {secs:>9.2f} {secs / ideal:>6.3f} "
+                f"{secs / least:>8.3f} {rss:>13.0f} {big:>17.0f}"
+            )
+    if len(table) > 1:
+        first, last = (
+            statistics.median(m.tree_mb for m in t[2]["summarizer"]) for t in (table[0], table[-1])
         )
-    if len(rows) > 2:
-        first = statistics.median(m.tree_rss_mb for m in rows[0][2])
-        last = statistics.median(m.tree_rss_mb for m in rows[-2][2])
-        print(f"memory growth {rows[0][0]} -> {rows[-2][0]} articles: {last / first:.2f}x")
+        print(f"memory growth {table[0][0]} -> {table[-1][0]} articles: {last / first:.2f}x")
 
 
 if __name__ == "__main__":

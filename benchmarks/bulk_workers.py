@@ -85,7 +85,7 @@ def main() -> None:
                     sys.exit(f"run failed ({m.returncode}, {ok} ok): {m.stderr[-2000:]}")
                 settings[w].append(m.seconds)
                 print(
-                    f"  run {r + 1}, --workers {w}: {m.seconds:.2f} s, peak RSS {m.tree_rss_mb:.0f} MB",
+                    f"  run {r + 1}, --workers {w}: {m.seconds:.2f} s, peak {m.tree_mb:.0f} MB (PSS, all processes)",
                     file=sys.stderr,
                 )
     one = statistics.median(settings[1])
