@@ -109,6 +109,8 @@ class FakeOpenAI:
 
     def __init__(self) -> None:
         self.requests: list[Received] = []
+        self.in_flight = 0
+        self.peak_in_flight = 0  # the most requests it was answering at once
         self.default: Script = Reply.error(500, "nothing scripted")
         self._script: deque[Script] = deque()
         self._lock = threading.Lock()
@@ -166,7 +168,16 @@ class FakeOpenAI:
                 body = self.rfile.read(length) if length else b""
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 received = Received(self.command, self.path, headers, body)
-                reply = server._next(received)
+                with server._lock:
+                    server.in_flight += 1
+                    server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
+                try:
+                    self._answer(server._next(received))
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _answer(self, reply: Reply) -> None:
                 if reply.delay and server._stopping.wait(reply.delay):
                     return
                 try:

@@ -101,6 +101,17 @@ def test_llm_run_writes_the_contract_once_per_article(
         assert text[quote.start : quote.end] == quote.text == "We will rebuild the bridge"
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_concurrency_bounds_the_requests_in_flight_and_is_used(
+    tmp_path: Path, fake_openai: FakeOpenAI, workers: int
+) -> None:
+    answering(fake_openai, delay=0.2)
+    src = jsonl(tmp_path / "in.jsonl", 30)
+    tally = run_bulk(options(tmp_path, [str(src)], fake_openai, concurrency=5, workers=workers))
+    assert tally.ok == 30
+    assert fake_openai.peak_in_flight == 5  # never more than asked for, and all of it used
+
+
 def test_a_bad_article_in_the_middle_is_an_error_line_and_the_run_goes_on(
     tmp_path: Path, fake_openai: FakeOpenAI
 ) -> None:
