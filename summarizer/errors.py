@@ -7,6 +7,9 @@ class SummarizerError(Exception):
     """Base class: its message is the one line the user sees."""
 
     exit_code = 1
+    #: What calls to a model cost before the failure: (requests, prompt tokens, completion
+    #: tokens), so that a bulk run's account includes articles that failed.
+    spent: tuple[int, int, int] = (0, 0, 0)
 
 
 class InputError(SummarizerError):

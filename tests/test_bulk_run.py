@@ -112,6 +112,25 @@ def test_concurrency_bounds_the_requests_in_flight_and_is_used(
     assert fake_openai.peak_in_flight == 5  # never more than asked for, and all of it used
 
 
+def test_an_article_that_failed_still_counts_what_its_requests_cost(
+    tmp_path: Path, fake_openai: FakeOpenAI
+) -> None:
+    good = tool_reply(ANSWER, prompt_tokens=100, completion_tokens=20)
+    unusable = tool_reply("{not json", prompt_tokens=100, completion_tokens=20)
+
+    def answer(received: Received) -> Reply:
+        return unusable if "town 2 " in received.body.decode() else good
+
+    fake_openai.default = answer
+    src = jsonl(tmp_path / "in.jsonl", 4)
+    tally = run_bulk(options(tmp_path, [str(src)], fake_openai, concurrency=2, workers=1))
+    assert (tally.ok, tally.error) == (3, 1)
+    # three good answers, and the answer plus two re-asks for the article that failed
+    assert (tally.requests, tally.prompt_tokens, tally.completion_tokens) == (6, 600, 120)
+    (line,) = [x for x in (tmp_path / "out.jsonl").read_text().splitlines() if '"error"' in x]
+    assert "no usable answer after 3 attempts" in json.loads(line)["error"]
+
+
 def test_a_bad_article_in_the_middle_is_an_error_line_and_the_run_goes_on(
     tmp_path: Path, fake_openai: FakeOpenAI
 ) -> None:

@@ -202,6 +202,7 @@ def test_server_that_keeps_failing_is_one_error_line_after_bounded_attempts(
         "500 Internal Server Error after 4 attempts"
     )
     assert len(fake_openai.requests) == 4  # transport attempts, not multiplied by re-asks
+    assert caught.value.spent == (4, 0, 0)  # what a bulk run's account charges it
 
 
 def test_hang_past_the_timeout_is_retried(

@@ -79,6 +79,12 @@ def error_line(item: Item, reason: str) -> str:
     )
 
 
+def failed(item: Item, exc: BaseException) -> Outcome:
+    """The error line for ``item``, with what its model calls cost before they failed."""
+    spent = exc.spent if isinstance(exc, SummarizerError) else (0, 0, 0)
+    return Outcome(item.id, False, error_line(item, _reason(exc)), False, *spent)
+
+
 def _json_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
@@ -166,7 +172,7 @@ class Worker:
         except ConfigError:
             raise
         except Exception as exc:  # one bad article must not stop a run of thousands
-            return Outcome(item.id, False, error_line(item, _reason(exc)))
+            return failed(item, exc)
 
     async def aprocess(self, item: Item, limiter: RateLimiter | None = None) -> Outcome:
         """The per-article function for asyncio: the same steps, the model call awaited."""
@@ -195,7 +201,7 @@ class Worker:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            return Outcome(item.id, False, error_line(item, _reason(exc)))
+            return failed(item, exc)
 
     async def aclose(self) -> None:
         """Release the backends' hold on the running event loop; call it before the loop ends."""
@@ -232,7 +238,7 @@ class Worker:
             except ConfigError:
                 raise
             except Exception as exc:
-                outcomes[n] = Outcome(item.id, False, error_line(item, _reason(exc)))
+                outcomes[n] = failed(item, exc)
         started = time.perf_counter()
         try:
             drafts = extract_many(docs) if docs else []
@@ -248,5 +254,5 @@ class Worker:
                 result = assemble(doc, backend.name, draft, time.perf_counter() - share)
                 outcomes[n] = self._done(items[n], result, None)
             except Exception as exc:
-                outcomes[n] = Outcome(items[n].id, False, error_line(items[n], _reason(exc)))
+                outcomes[n] = failed(items[n], exc)
         return [o for o in outcomes if o is not None]

@@ -60,7 +60,7 @@ class LLMBackend:
             try:
                 answer = self._create(**self._request(article))
             except Exception as exc:
-                return self._finish(self._recover(exc, article), article, meter)
+                return self._finish(self._recover(exc, article, meter), article, meter)
         return self._finish((answer, []), article, meter)
 
     async def aextract(self, doc: Document) -> Draft:
@@ -73,7 +73,7 @@ class LLMBackend:
             try:
                 answer = await create(**self._request(article))
             except Exception as exc:
-                return self._finish(self._recover(exc, article), article, meter)
+                return self._finish(self._recover(exc, article, meter), article, meter)
         return self._finish((answer, []), article, meter)
 
     def _async_create(self) -> Callable[..., Any]:
@@ -109,8 +109,18 @@ class LLMBackend:
             request["extra_body"] = {"response_format": _json_response_format()}
         return request
 
-    def _recover(self, exc: Exception, article: Article) -> tuple[ArticleExtraction, list[str]]:
-        """After instructor gave up: a transport error is raised, a bad answer is salvaged."""
+    def _recover(
+        self, exc: Exception, article: Article, meter: Meter
+    ) -> tuple[ArticleExtraction, list[str]]:
+        """After instructor gave up: a bad answer is salvaged; anything else is raised as one
+        line, carrying what the attempts cost (``SummarizerError.spent``)."""
+        try:
+            return self._salvage(exc, article)
+        except SummarizerError as error:
+            error.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
+            raise
+
+    def _salvage(self, exc: Exception, article: Article) -> tuple[ArticleExtraction, list[str]]:
         from instructor.core import IncompleteOutputException, InstructorRetryException
 
         cause: BaseException | None = exc
