@@ -16,6 +16,7 @@ import pytest
 from fake_openai import FakeOpenAI, Received, Reply, tool_reply
 
 from summarizer.backends.base import Draft
+from summarizer.bulk.accounting import Tally
 from summarizer.bulk.run import BulkOptions, run_bulk
 from summarizer.bulk.store import last_per_id
 from summarizer.bulk.work import Job
@@ -266,21 +267,36 @@ class EchoBackend:
         return Draft(quotes=[Quote(text=doc.text[start:end], start=start, end=end, kind="direct")])
 
 
-def test_process_engine_runs_batches_in_worker_processes(tmp_path: Path) -> None:
+def run_processes(
+    tmp_path: Path,
+    n: int,
+    factory: type,
+    *,
+    workers: int,
+    batch_size: int,
+    crash: int | None = None,
+) -> Tally:
+    """The process engine over ``n`` articles (``p0``...), article ``crash`` one that breaks
+    ``EchoBackend``; results in ``tmp_path/out.jsonl``."""
+    rows = [{"id": f"p{i}", "text": article(i)} for i in range(n)]
+    if crash is not None:
+        rows[crash]["text"] = 'CRASH "here".'
     src = tmp_path / "in.jsonl"
-    rows = [{"id": f"p{i}", "text": article(i)} for i in range(20)]
-    rows[7]["text"] = 'CRASH "here".'
     src.write_text("".join(json.dumps(r) + "\n" for r in rows))
     opts = BulkOptions(
         inputs=[str(src)],
         output=tmp_path / "out.jsonl",
         job=Job(Settings()),
         engine="process",
-        workers=2,
-        batch_size=3,
+        workers=workers,
+        batch_size=batch_size,
         progress=False,
     )
-    tally = run_bulk(opts, factory=EchoBackend)
+    return run_bulk(opts, factory=factory)
+
+
+def test_process_engine_runs_batches_in_worker_processes(tmp_path: Path) -> None:
+    tally = run_processes(tmp_path, 20, EchoBackend, workers=2, batch_size=3, crash=7)
     assert (tally.ok, tally.error) == (19, 1)
     results = last_per_id(tmp_path / "out.jsonl")
     assert len(results) == 20
@@ -306,20 +322,7 @@ class BatchEchoBackend(EchoBackend):
 def test_process_engine_extracts_batches_together_and_isolates_a_bad_article(
     tmp_path: Path,
 ) -> None:
-    src = tmp_path / "in.jsonl"
-    rows = [{"id": f"p{i}", "text": article(i)} for i in range(8)]
-    rows[5]["text"] = 'CRASH "here".'
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    opts = BulkOptions(
-        inputs=[str(src)],
-        output=tmp_path / "out.jsonl",
-        job=Job(Settings()),
-        engine="process",
-        workers=1,
-        batch_size=4,
-        progress=False,
-    )
-    tally = run_bulk(opts, factory=BatchEchoBackend)
+    tally = run_processes(tmp_path, 8, BatchEchoBackend, workers=1, batch_size=4, crash=5)
     assert (tally.ok, tally.error) == (7, 1)
     results = last_per_id(tmp_path / "out.jsonl")
     how = {k: v["meta"]["warnings"] for k, v in results.items() if v["status"] == "ok"}  # type: ignore[index]
@@ -356,19 +359,6 @@ class BlasProbeBackend(EchoBackend):
 def test_worker_processes_use_one_blas_thread_each(tmp_path: Path) -> None:
     import numpy  # noqa: F401  # BLAS loaded before the workers fork, as spaCy loads it for real
 
-    src = tmp_path / "in.jsonl"
-    src.write_text(
-        "".join(json.dumps({"id": f"b{i}", "text": article(i)}) + "\n" for i in range(4))
-    )
-    opts = BulkOptions(
-        inputs=[str(src)],
-        output=tmp_path / "out.jsonl",
-        job=Job(Settings()),
-        engine="process",
-        workers=2,
-        batch_size=2,
-        progress=False,
-    )
-    run_bulk(opts, factory=BlasProbeBackend)
+    run_processes(tmp_path, 4, BlasProbeBackend, workers=2, batch_size=2)
     results = last_per_id(tmp_path / "out.jsonl")
     assert {w for r in results.values() for w in r["meta"]["warnings"]} == {"blas 1"}  # type: ignore[index]
