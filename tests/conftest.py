@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fake_openai import FakeOpenAI
+from make_cassettes import json_body
 
 
 @pytest.fixture
@@ -13,3 +15,8 @@ def fake_openai() -> Iterator[FakeOpenAI]:
     """A scriptable OpenAI-compatible server on 127.0.0.1 (ephemeral port), stopped afterwards."""
     with FakeOpenAI() as server:
         yield server
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    """Replays match request bodies as parsed JSON (``make_cassettes.json_body``)."""
+    vcr.register_matcher("json_body", json_body)

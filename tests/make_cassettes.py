@@ -34,7 +34,7 @@ CASSETTES = ROOT / "fixtures" / "cassettes"
 EXPECTED = ROOT / "fixtures" / "expected"
 CANNED_MODEL = "canned-model"
 VCR_CONFIG: dict[str, Any] = {
-    "match_on": ["method", "path", "body"],
+    "match_on": ["method", "path", "json_body"],
     "filter_headers": [
         "authorization",
         "api-key",
@@ -47,6 +47,32 @@ VCR_CONFIG: dict[str, Any] = {
     "filter_query_parameters": ["api_key", "key"],
     "decode_compressed_response": True,
 }
+
+
+def parsed_body(body: bytes | str | None) -> Any:
+    """A request body as data: JSON parsed (key order and whitespace do not matter), else text."""
+    if body is None:
+        return None
+    text = body.decode("utf-8") if isinstance(body, bytes) else body
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def json_body(r1: Any, r2: Any) -> None:
+    """vcrpy matcher: the same request body once parsed (hosts and ports are not compared:
+    ``path`` leaves them out)."""
+    assert parsed_body(r1.body) == parsed_body(r2.body)
+
+
+def recorder(record_mode: str) -> Any:
+    """A ``vcr.VCR`` with this project's matching and scrubbing."""
+    import vcr
+
+    made = vcr.VCR(record_mode=record_mode, **VCR_CONFIG)
+    made.register_matcher("json_body", json_body)
+    return made
 
 
 @dataclass(frozen=True)
@@ -120,31 +146,25 @@ def header(base_url: str | None, model: str) -> str:
         lines = [f"Recorded from {base_url}, model {model}."]
     lines += [
         f"Made {datetime.now(UTC):%Y-%m-%d} by `python tests/make_cassettes.py`; run it again",
-        "after changing the prompt or the request (replays match on method, path and body).",
+        "after changing the prompt or the request (replays match on method, path and the parsed JSON body).",
     ]
     return "".join(f"# {line}\n" for line in lines)
 
 
 def record(case: Case, base_url: str | None, model: str) -> None:
-    import vcr
-
     case.cassette.unlink(missing_ok=True)
-    recorder = vcr.VCR(record_mode="all", **VCR_CONFIG)
     with _in_root(), FakeOpenAI() as server:
         server.default = lambda _received: case.answer()
         url = base_url or server.url
-        with recorder.use_cassette(str(case.cassette)):
+        with recorder("all").use_cassette(str(case.cassette)):
             run_case(case, url, model)
     case.cassette.write_text(header(base_url, model) + case.cassette.read_text("utf-8"), "utf-8")
 
 
 def replay(case: Case) -> dict[str, Any]:
     """The case's output from its cassette alone (no server is contacted)."""
-    import vcr
-
     base_url, model = recorded_endpoint(case.cassette)
-    player = vcr.VCR(record_mode="none", **VCR_CONFIG)
-    with _in_root(), player.use_cassette(str(case.cassette)):
+    with _in_root(), recorder("none").use_cassette(str(case.cassette)):
         return run_case(case, base_url, model)
 
 

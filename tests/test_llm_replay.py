@@ -108,3 +108,22 @@ def test_a_prompt_change_is_noticed(vcr: Any, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(prompt, "template", edited)
     with pytest.raises(ExtractionError, match="Can't play back this request"):
         run_case(CASES[0], *recorded_endpoint(CASES[0].cassette))
+
+
+def test_replay_matching_ignores_key_order_whitespace_and_host() -> None:
+    """Bodies match as parsed JSON; the host and port are not compared."""
+    from make_cassettes import json_body
+    from vcr.request import Request
+
+    sent = Request("POST", "http://127.0.0.1:5001/v1/chat/completions", b'{"a": 1, "b": [2]}', {})
+    same = Request("POST", "http://localhost:6002/v1/chat/completions", '{"b":[2],"a":1}', {})
+    other = Request("POST", "http://127.0.0.1:5001/v1/chat/completions", b'{"a": 2, "b": [2]}', {})
+    json_body(sent, same)
+    with pytest.raises(AssertionError):
+        json_body(sent, other)
+
+
+def test_no_recording_depends_on_a_dependency_version() -> None:
+    for cassette in CASSETTES.glob("*.yaml"):
+        text = cassette.read_text(encoding="utf-8")
+        assert "errors.pydantic.dev" not in text, cassette.name

@@ -9,7 +9,14 @@ import pytest
 from llm_canned import REFERENCE, document, number
 from pydantic import ValidationError
 
-from summarizer.backends.llm.response import Article, ArticleExtraction, Event, Quote, Summary
+from summarizer.backends.llm.response import (
+    Article,
+    ArticleExtraction,
+    Event,
+    Quote,
+    Summary,
+    problems,
+)
 from summarizer.document import Document
 
 
@@ -94,3 +101,36 @@ def test_schema_is_compact_and_names_the_three_lists() -> None:
     schema = ArticleExtraction.model_json_schema()
     assert list(schema["properties"]) == ["summary", "events", "claims", "quotes"]
     assert all("title" not in p for p in schema["$defs"]["Quote"]["properties"].values())
+
+
+def test_problems_are_in_our_words_whatever_pydantic_says(article: Article) -> None:
+    """A re-ask carries ``problems`` text: no pydantic URL, version or message of its own, so a
+    recorded request still matches when pip resolves another pydantic."""
+    bad = {
+        "summary": {"headline": "h", "text": "t"},  # key_points missing
+        "events": [],
+        "claims": [],
+        "quotes": [{**quote(1, "words the article never has"), "kind": "rumour"}],
+    }
+    with pytest.raises(ValidationError) as caught:
+        ArticleExtraction.model_validate(bad, context={"grounding": article})
+    said = problems(caught.value)
+    assert "errors.pydantic.dev" in str(caught.value)  # what we must not send
+    assert "pydantic" not in said and "http" not in said
+    assert "- summary.key_points: this field is required" in said
+    assert "- quotes.0.kind: not one of the allowed values" in said
+
+
+def test_grounding_problems_keep_the_validators_own_message(article: Article) -> None:
+    bad = {
+        "summary": {"headline": "h", "text": "t", "key_points": []},
+        "events": [],
+        "claims": [],
+        "quotes": [quote(1, "words the article never has")],
+    }
+    with pytest.raises(ValidationError) as caught:
+        ArticleExtraction.model_validate(bad, context={"grounding": article})
+    assert problems(caught.value) == (
+        "The answer has these problems:\n- quotes.0: text 'words the article never has' "
+        "is not in the article verbatim: copy it character for character"
+    )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from summarizer.backends.llm import instructor_speedup
-from summarizer.backends.llm.response import ArticleExtraction
+from summarizer.backends.llm.response import ArticleExtraction, problems
 from summarizer.backends.llm.transport import Policy, origin, with_retries, with_retries_async
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
@@ -120,14 +120,24 @@ def response_model() -> type[ArticleExtraction]:
     out. Same name, docstring, fields and validators, so requests and answers are unchanged.
     """
     import instructor
+    from instructor.core.exceptions import ResponseParsingError
+    from pydantic import ValidationError
 
     wrapped: Any = instructor.response_schema(ArticleExtraction)
     schema = wrapped.model_json_schema()
 
     build = wrapped.model_json_schema.__func__
+    parse = wrapped.model_validate_json.__func__
 
     def model_json_schema(cls: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
         return build(cls, *args, **kwargs) if args or kwargs else copy.deepcopy(schema)
+
+    def model_validate_json(cls: Any, data: Any, **kwargs: Any) -> Any:
+        # instructor re-asks with ``str(error)``: ours, not pydantic's (see ``problems``).
+        try:
+            return parse(cls, data, **kwargs)
+        except ValidationError as exc:
+            raise ResponseParsingError(problems(exc)) from exc
 
     # Made through the metaclass so that the name pydantic puts in validation errors (and so in
     # re-ask messages) is ArticleExtraction, as before.
@@ -135,6 +145,7 @@ def response_model() -> type[ArticleExtraction]:
         "__module__": ArticleExtraction.__module__,
         "__doc__": ArticleExtraction.__doc__,
         "model_json_schema": classmethod(model_json_schema),
+        "model_validate_json": classmethod(model_validate_json),
     }
     Cached = type(wrapped)("ArticleExtraction", (wrapped,), namespace)
     return cast(type[ArticleExtraction], Cached)

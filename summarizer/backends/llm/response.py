@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -189,3 +190,40 @@ class ArticleExtraction(Lean):
     events: list[Event]
     claims: list[Claim]
     quotes: list[Quote]
+
+
+# pydantic's own error types, in words of ours: its messages (and the versioned documentation URL
+# its ``str`` adds) change between releases, and a re-ask carrying them would make recorded
+# requests depend on the installed pydantic.
+_PLAIN = {
+    "missing": "this field is required",
+    "extra_forbidden": "this field is not in the schema",
+    "json_invalid": "the answer is not valid JSON",
+    "json_type": "expected a JSON object",
+    "model_type": "expected an object",
+    "model_attributes_type": "expected an object",
+    "dict_type": "expected an object",
+    "list_type": "expected a list",
+    "string_type": "expected a string",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "literal_error": "not one of the allowed values",
+    "none_required": "expected null",
+}
+
+
+def problems(error: ValidationError) -> str:
+    """What is wrong with an answer, one line per problem, in the project's own words: the
+    text a re-ask sends back to the model (never pydantic's, see ``_PLAIN``)."""
+    lines = []
+    for e in error.errors(include_url=False, include_input=False):
+        where = ".".join(str(p) for p in e["loc"]) or "answer"
+        cause = (e.get("ctx") or {}).get("error")
+        if e["type"] in ("value_error", "assertion_error") and cause is not None:
+            said = str(cause)
+        else:
+            said = _PLAIN.get(e["type"], e["type"].replace("_", " "))
+        lines.append(f"- {where}: {said}")
+    return "The answer has these problems:\n" + "\n".join(lines)
