@@ -113,6 +113,8 @@ def test_summarise_command_runs_the_plugin(toy_plugin: Path) -> None:
     assert out["meta"]["backend"] == "toy"
     assert out["meta"]["model"] == "tiny"
     text = REFERENCE.read_text(encoding="utf-8")
-    assert [q["text"] for q in out["quotes"]] == [text[q["start"] : q["end"]] for q in out["quotes"]]
+    assert [q["text"] for q in out["quotes"]] == [
+        text[q["start"] : q["end"]] for q in out["quotes"]
+    ]
     assert len(out["quotes"]) == 1  # the invented quote is dropped by grounding
     assert any("words nobody said" in w for w in out["meta"]["warnings"])
