@@ -16,6 +16,7 @@ import typer
 from summarizer import _speedups
 from summarizer._speedups.exit import leave
 from summarizer.commands import bulk as bulk_command
+from summarizer.commands import diff as diff_command
 from summarizer.commands import eval as eval_command
 from summarizer.commands import report as report_command
 from summarizer.commands.options import (
@@ -129,7 +130,7 @@ def schema_command() -> None:
     sys.stdout.write(schema_json())
 
 
-for _command in (eval_command, bulk_command, report_command):
+for _command in (eval_command, bulk_command, report_command, diff_command):
     _command.register(app)
 
 
