@@ -5,7 +5,14 @@ from __future__ import annotations
 from diff_records import party, record
 
 from summarizer.regression.compare import compare
-from summarizer.regression.describe import Markdown, change_lines, counts, label, value
+from summarizer.regression.describe import (
+    Markdown,
+    change_lines,
+    counts,
+    label,
+    value,
+    values,
+)
 from summarizer.regression.totals import Totals
 
 
@@ -25,6 +32,17 @@ def test_change_lines_name_each_change_with_both_values() -> None:
     ]
     assert counts(compare(record(), b, id="port"), "quotes") == "−1 ~1"
     assert counts(compare(record(), record(), id="port"), "events") == ""
+
+
+def test_a_long_text_change_is_shown_where_the_texts_part() -> None:
+    a = {"text": "Iran reserves the right to take necessary measures to respond to this attack."}
+    b = {"text": "Iran reserves the right to take necessary measures to respond to this attack"}
+    assert values("text", a, b) == (
+        "“…respond to this attack.”",
+        "“…respond to this attack”",
+    )
+    assert values("text", {"text": "short"}, {"text": "shorter"}) == ("“short”", "“shorter”")
+    assert values("kind", {"kind": "direct"}, {"kind": "partial"}) == ("direct", "partial")
 
 
 def test_values_as_a_reader_sees_them() -> None:
