@@ -64,10 +64,10 @@ def _diff_runs(a: Run, b: Run, fmt: DiffFormat, output: Path | None, junit: Path
     from rich.console import Console
 
     from summarizer.regression.compare import compare
-    from summarizer.regression.describe import Markdown, change_lines
     from summarizer.regression.junit import JUnitCase, write_junit
     from summarizer.regression.runs import pair_articles
     from summarizer.regression.terminal import Terminal
+    from summarizer.regression.text import Markdown, change_lines
     from summarizer.regression.totals import Totals
 
     a_path, b_path = a.path, b.path

@@ -15,7 +15,7 @@ from typing import Any
 
 from summarizer.evaluation.matching import parts_of
 from summarizer.regression.compare import KINDS, ArticleDiff
-from summarizer.regression.describe import SINGULAR, label, totals_lines, values
+from summarizer.regression.text import SINGULAR, label, totals_lines, values
 from summarizer.regression.totals import Totals
 from summarizer.render.html import Highlight, document_shell, e, highlighted, source_text
 

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from summarizer.regression.compare import KINDS, ArticleDiff
-from summarizer.regression.describe import NONE, change_lines, counts, totals_lines
+from summarizer.regression.text import NONE, change_lines, counts, totals_lines
 from summarizer.regression.totals import Totals
 
 

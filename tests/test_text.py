@@ -1,11 +1,11 @@
-"""``regression.describe``: a diff's changes and totals in words (hand-made records)."""
+"""``regression.text``: a diff's changes and totals in words (hand-made records)."""
 
 from __future__ import annotations
 
 from diff_records import party, record
 
 from summarizer.regression.compare import compare
-from summarizer.regression.describe import (
+from summarizer.regression.text import (
     Markdown,
     change_lines,
     counts,
