@@ -40,7 +40,8 @@ def register(app: typer.Typer) -> None:
             ),
         ] = RecordMode.once,
         server: Annotated[
-            str | None, typer.Option(help="The server's name for cassette headers (llama.cpp b4500).")
+            str | None,
+            typer.Option(help="The server's name for cassette headers (llama.cpp b4500)."),
         ] = None,
         quantisation: Annotated[
             str | None, typer.Option(help="The model's quantisation for cassette headers (Q4_K_M).")
@@ -76,7 +77,11 @@ def register(app: typer.Typer) -> None:
                 print(f"summarizer: {item.article.relative}: {item.error}", file=sys.stderr)
             else:
                 print(f"{item.action:<9} {item.article.relative}")
-        made = "rules backend" if not suite.uses_llm else f"{target.model} at {target.base_url or 'OpenAI'}"
+        made = (
+            "rules backend"
+            if not suite.uses_llm
+            else f"{target.model} at {target.base_url or 'OpenAI'}"
+        )
         print(
             f"{len(done) - failed} of {len(done)} article(s) recorded in {suite.root} ({made})",
             file=sys.stderr,

@@ -174,7 +174,9 @@ def bless(suite: Suite, checks: list[ArticleCheck]) -> list[str]:
             continue
         target = suite.expected(check.article)
         if write_expected(target, check.record):
-            what = ", ".join(f"{k} {c}" for k in KINDS if check.diff and (c := counts(check.diff, k)))
+            what = ", ".join(
+                f"{k} {c}" for k in KINDS if check.diff and (c := counts(check.diff, k))
+            )
             lines.append(f"{target.relative_to(suite.root)}" + (f" ({what})" if what else ""))
         cassette = suite.cassette(check.article)
         if check.cassette is not None and not _same_requests(cassette, check.cassette):
@@ -204,4 +206,3 @@ def check_suite(
         if update:
             report.updated = bless(suite, checks)
     return report
-

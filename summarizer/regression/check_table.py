@@ -27,7 +27,7 @@ def _how(report: CheckReport) -> str:
 
 def table(report: CheckReport) -> str:
     """The per-article table, the detail of each failure, what was updated, and the verdict."""
-    rows = [("article", *KINDS, "F1 q/c/e", "seconds", "result")]
+    rows: list[tuple[str, ...]] = [("article", *KINDS, "F1 q/c/e", "seconds", "result")]
     for a in report.articles:
         if a.diff is None:
             cells = [NONE] * 4

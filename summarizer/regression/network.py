@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+
 class NetworkBlocked(OSError):
     """A connection was attempted during an offline replay."""
 
@@ -33,9 +34,9 @@ def no_network() -> Iterator[list[Any]]:
         connect(self, address)
         return 0
 
-    socket.socket.connect = connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = connect  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign,assignment]
     try:
         yield refused
     finally:
-        socket.socket.connect, socket.socket.connect_ex = original  # type: ignore[method-assign]
+        socket.socket.connect, socket.socket.connect_ex = original  # type: ignore[method-assign,assignment]

@@ -186,7 +186,9 @@ def _checked(where: str, table: str, raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-def _names(where: str, key: str, value: list[Any], allowed: list[str] | tuple[str, ...]) -> list[str]:
+def _names(
+    where: str, key: str, value: list[Any], allowed: list[str] | tuple[str, ...]
+) -> list[str]:
     for name in value:
         if name not in allowed:
             raise SuiteError(
@@ -270,7 +272,11 @@ def open_suite(path: Path) -> Suite:
 
 def new_suite_toml(model: str, base_url: str | None, mode: str) -> str:
     """The ``suite.toml`` that ``record`` writes into a folder that has none."""
-    lines = ["# A summarizer regression suite (see README: Regression tests for your extraction).", "[model]", f"name = {_toml_str(model)}"]
+    lines = [
+        "# A summarizer regression suite (see README: Regression tests for your extraction).",
+        "[model]",
+        f"name = {_toml_str(model)}",
+    ]
     if base_url:
         lines.append(f"base_url = {_toml_str(base_url)}")
     lines += [
