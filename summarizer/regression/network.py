@@ -39,4 +39,4 @@ def no_network() -> Iterator[list[Any]]:
     try:
         yield refused
     finally:
-        socket.socket.connect, socket.socket.connect_ex = original  # type: ignore[method-assign,assignment]
+        socket.socket.connect, socket.socket.connect_ex = original  # type: ignore[method-assign]
