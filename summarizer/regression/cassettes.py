@@ -85,12 +85,14 @@ def recorded_endpoint(path: Path) -> tuple[str, str] | None:
 
 def header(base_url: str, model: str, server: str | None, quantisation: str | None) -> str:
     """The comment lines a cassette starts with: who made it, and how to make it again."""
-    made_by = f"Recorded from {server} at {base_url}" if server else f"Recorded from {base_url}"
     lines = [
-        f"{made_by}, model {model}"
-        + (f", quantisation {quantisation}." if quantisation else " (quantisation not given)."),
-        f"Made {datetime.now(UTC):%Y-%m-%d} by `summarizer record`; replays match on method, path",
-        "and the parsed JSON body: after a prompt or request change, record again.",
+        f"Recorded by `summarizer record` on {datetime.now(UTC):%Y-%m-%d}.",
+        f"server: {server or 'not given'}",
+        f"base URL: {base_url}",
+        f"model: {model}",
+        f"quantisation: {quantisation or 'not given'}",
+        "Replays match on method, path and the parsed JSON body: after a prompt or request",
+        "change, record again (`summarizer record SUITE --record-mode all`).",
     ]
     return "".join(f"# {line}\n" for line in lines)
 
