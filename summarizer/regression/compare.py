@@ -186,7 +186,8 @@ class ArticleDiff:
         }
 
 
-def _scores(matched: int, in_b: int, in_a: int) -> tuple[float, float, float]:
+def scores(matched: int, in_b: int, in_a: int) -> tuple[float, float, float]:
+    """B's precision, recall and F1 against A from pair counts; 1.0 for a side with nothing."""
     p = matched / in_b if in_b else 1.0
     r = matched / in_a if in_a else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -217,7 +218,7 @@ def compare_items(
             changed.append(Changed(a, b, differ))
     paired_b = {i for i, _ in pairs}
     paired_a = {j for _, j in pairs}
-    p, r, f1 = _scores(len(pairs), len(b_items), len(a_items))
+    p, r, f1 = scores(len(pairs), len(b_items), len(a_items))
     return KindDiff(
         added=[x for i, x in enumerate(b_items) if i not in paired_b],
         removed=[x for j, x in enumerate(a_items) if j not in paired_a],

@@ -10,6 +10,7 @@ shown first (CSS ``order``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from summarizer.evaluation.matching import parts_of
@@ -123,7 +124,7 @@ class Page:
 
     def __init__(self, a: str, b: str) -> None:
         self.a, self.b = a, b
-        self.title = f"summarizer diff: {a} → {b}"
+        self.title = f"summarizer diff: {Path(a).name} → {Path(b).name}"
         self.count = 0
         self._head, self._tail = document_shell(self.title, css=CSS)
 

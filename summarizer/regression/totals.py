@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.regression.compare import KINDS, ArticleDiff, KindDiff
+from summarizer.regression.compare import KINDS, ArticleDiff, KindDiff, scores
 
 
 @dataclass
@@ -28,9 +28,7 @@ class KindTotal:
 
     def to_json(self) -> dict[str, Any]:
         in_a, in_b = self.matched + self.removed, self.matched + self.added
-        p = self.matched / in_b if in_b else 1.0
-        r = self.matched / in_a if in_a else 1.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f1 = scores(self.matched, in_b, in_a)
         return {
             "added": self.added,
             "removed": self.removed,
@@ -38,9 +36,9 @@ class KindTotal:
             "matched": self.matched,
             "in_a": in_a,
             "in_b": in_b,
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f1, 4),
+            "precision": p,
+            "recall": r,
+            "f1": f1,
             "fields": dict(sorted(self.fields.items())),
         }
 
