@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from fake_openai import FakeOpenAI
+
 from summarizer.regression.cassettes import json_body
 
 

@@ -265,7 +265,12 @@ def transit_answer() -> dict[str, Any]:
                 "said",
             ),
             quote(
-                doc, "as far as the budget can stretch", "partial", "Graham Pell", "He", "added",
+                doc,
+                "as far as the budget can stretch",
+                "partial",
+                "Graham Pell",
+                "He",
+                "added",
                 "as far as the budget",
             ),
             quote(

@@ -27,9 +27,27 @@ SCRUBBED_HEADERS = [
     "cookie",
     "set-cookie",
 ]
+# What a client says of itself (library versions, OS): never matched, so not kept either.
+VOLATILE_HEADERS = [
+    "user-agent",
+    *(
+        f"x-stainless-{name}"
+        for name in (
+            "arch",
+            "async",
+            "lang",
+            "os",
+            "package-version",
+            "read-timeout",
+            "retry-count",
+            "runtime",
+            "runtime-version",
+        )
+    ),
+]
 VCR_CONFIG: dict[str, Any] = {
     "match_on": ["method", "path", "json_body"],
-    "filter_headers": SCRUBBED_HEADERS,
+    "filter_headers": SCRUBBED_HEADERS + VOLATILE_HEADERS,
     "filter_query_parameters": ["api_key", "key"],
     "decode_compressed_response": True,
 }
