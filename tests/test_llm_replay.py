@@ -93,7 +93,7 @@ def test_a_replay_does_not_depend_on_pydantics_error_text(monkeypatch: pytest.Mo
     monkeypatch.setattr(pydantic_core.ValidationError, "__str__", lambda e: f"{shown(e)}\n{other}")
     from summarizer.backends.llm.response import ArticleExtraction
 
-    with pytest.raises(pydantic_core.ValidationError, match="9.99"):  # the patch is in effect
+    with pytest.raises(pydantic_core.ValidationError, match=r"9\.99"):  # the patch is in effect
         ArticleExtraction.model_validate({"summary": 3})
     suite = tools()
     article = suite.article("injection")
