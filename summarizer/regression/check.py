@@ -73,7 +73,7 @@ class ArticleCheck:
             return self.error
         if not self.failed:
             return None
-        lines = [f"{self.article.relative} regressed: " + "; ".join(self.failed)]
+        lines = [f"{self.article.path} regressed: " + "; ".join(self.failed)]
         lines += [f"  {line}" for line in change_lines(self.diff)] if self.diff else []
         lines += [f"  flip: {flip}" for flip in self.flips]
         return "\n".join(lines)
