@@ -105,6 +105,8 @@ def test_a_request_with_no_recording_names_the_article(tmp_path: Path, served: F
     other = canned_suite(tmp_path / "other", served.url, "reference.txt")
     record_suite(other, Target.of(other))
     other.mode = "json"
-    with pytest.raises(NoRecording, match="a request it sends is not in cassettes/reference.yaml"):
+    with pytest.raises(
+        NoRecording, match=r"a request it sends is not in cassettes/reference\.yaml"
+    ):
         replay(other, other.article("reference"))
     assert len(served.requests) == 3

@@ -174,9 +174,10 @@ def bless(suite: Suite, checks: list[ArticleCheck]) -> list[str]:
             continue
         target = suite.expected(check.article)
         if write_expected(target, check.record):
-            what = ", ".join(
-                f"{k} {c}" for k in KINDS if check.diff and (c := counts(check.diff, k))
-            )
+            diff = check.diff
+            what = ", ".join(f"{k} {c}" for k in KINDS if diff and (c := counts(diff, k)))
+            if diff is not None and diff.missing == "a":
+                what = "new"
             lines.append(f"{target.relative_to(suite.root)}" + (f" ({what})" if what else ""))
         cassette = suite.cassette(check.article)
         if check.cassette is not None and not _same_requests(cassette, check.cassette):
