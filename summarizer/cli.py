@@ -18,8 +18,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from summarizer.commands import bulk as bulk_command
+from summarizer.commands import check as check_command
 from summarizer.commands import diff as diff_command
 from summarizer.commands import eval as eval_command
+from summarizer.commands import record as record_command
 from summarizer.commands import report as report_command
 from summarizer.commands.options import (
     DateOpt,
@@ -132,7 +134,14 @@ def schema_command() -> None:
     sys.stdout.write(schema_json())
 
 
-for _command in (eval_command, bulk_command, report_command, diff_command):
+for _command in (
+    eval_command,
+    bulk_command,
+    report_command,
+    diff_command,
+    record_command,
+    check_command,
+):
     _command.register(app)
 
 
