@@ -16,8 +16,10 @@ import typer
 from summarizer import _speedups
 from summarizer._speedups.exit import leave
 from summarizer.commands import bulk as bulk_command
+from summarizer.commands import check as check_command
 from summarizer.commands import diff as diff_command
 from summarizer.commands import eval as eval_command
+from summarizer.commands import record as record_command
 from summarizer.commands import report as report_command
 from summarizer.commands.options import (
     DateOpt,
@@ -130,7 +132,14 @@ def schema_command() -> None:
     sys.stdout.write(schema_json())
 
 
-for _command in (eval_command, bulk_command, report_command, diff_command):
+for _command in (
+    eval_command,
+    bulk_command,
+    report_command,
+    diff_command,
+    record_command,
+    check_command,
+):
     _command.register(app)
 
 

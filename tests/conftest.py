@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 from fake_openai import FakeOpenAI
-from make_cassettes import json_body
+
+from summarizer.regression.cassettes import json_body
 
 
 @pytest.fixture
@@ -36,5 +37,5 @@ def speedups(request: pytest.FixtureRequest) -> Iterator[bool]:
 
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
-    """Replays match request bodies as parsed JSON (``make_cassettes.json_body``)."""
+    """Replays match request bodies as parsed JSON (``summarizer.regression.cassettes.json_body``)."""
     vcr.register_matcher("json_body", json_body)
