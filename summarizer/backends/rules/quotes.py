@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules import cues, marks, speakers
+from summarizer import marks
+from summarizer.backends.rules import cues, speakers
 from summarizer.backends.rules.cues import lexicon
 from summarizer.backends.rules.speakers import Speaker
 from summarizer.models import Claim, Party, Quote
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
     from summarizer.backends.rules.nlp import Parsed
     from summarizer.document import Document
-
-_SENTENCE_END = ".!?:"
 
 
 @dataclass
@@ -272,20 +271,7 @@ def _label_speaker(art: _Article, paragraph: int) -> Speaker | None:
 
 
 def _kind(art: _Article, piece: Piece) -> str:
-    """Direct when the quote stands as speech (starts a sentence, or follows a cue and a comma
-    or colon with a capital); partial when it is a phrase inside the writer's own sentence."""
-    text = art.text
-    i = piece.mark.open_at - 1
-    p_start = art.paragraphs[piece.paragraph][0]
-    while i >= p_start and text[i].isspace():
-        i -= 1
-    if i < p_start or text[i] in _SENTENCE_END:
-        return "direct"
-    first = text[piece.mark.start : piece.mark.start + 1]
-    words = len(text[piece.mark.start : piece.mark.end].split())
-    if text[i] == "," and first.isupper() and words >= 4:
-        return "direct"
-    return "partial"
+    return marks.kind(art.text, piece.mark, art.paragraphs[piece.paragraph][0])
 
 
 def _attach(art: _Article) -> None:
