@@ -14,15 +14,15 @@ from summarizer.settings import Settings
 
 def test_key_depends_on_text_model_prompt_and_options() -> None:
     s = Settings(model="m1")
-    base = key("Text.", s, "llm", "extract-v1")
-    assert key("Text.", Settings(model="m1"), "llm", "extract-v1") == base
-    assert key("Text!", s, "llm", "extract-v1") != base
-    assert key("Text.", replace(s, model="m2"), "llm", "extract-v1") != base
+    base = key("Text.", s, "llm", "extract-v2")
+    assert key("Text.", Settings(model="m1"), "llm", "extract-v2") == base
+    assert key("Text!", s, "llm", "extract-v2") != base
+    assert key("Text.", replace(s, model="m2"), "llm", "extract-v2") != base
     assert key("Text.", s, "llm", "extract-v2") != base
-    assert key("Text.", replace(s, mode="json"), "llm", "extract-v1") != base
-    assert key("Text.", replace(s, anchor_date=date(2024, 1, 2)), "llm", "extract-v1") != base
+    assert key("Text.", replace(s, mode="json"), "llm", "extract-v2") != base
+    assert key("Text.", replace(s, anchor_date=date(2024, 1, 2)), "llm", "extract-v2") != base
     # where the model is served does not change its answer: several servers share the cache
-    assert key("Text.", replace(s, base_url="http://other/v1"), "llm", "extract-v1") == base
+    assert key("Text.", replace(s, base_url="http://other/v1"), "llm", "extract-v2") == base
 
 
 def test_put_then_get_and_misses(tmp_path: Path) -> None:

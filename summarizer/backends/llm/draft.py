@@ -10,6 +10,7 @@ on its own, the grounded ones are kept and the others named in the warnings.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -167,17 +168,40 @@ def _items(raw: dict[str, Any], key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+@dataclass
+class Failed:
+    """A quote or claim of an answer that did not ground: what a targeted re-ask asks about."""
+
+    key: str  # "quotes" or "claims"
+    item: dict[str, Any]
+    why: str
+
+
+def loads(raw_json: str | None) -> Any:
+    """The JSON value of an answer; a cut-off answer is read as far as it goes (its last,
+    unfinished string kept), so what it grounds can be kept."""
+    import jiter
+
+    text = (raw_json or "").strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:
+        return jiter.from_json(text.encode(), partial_mode="trailing-strings")
+    except ValueError:
+        return None
+
+
 def salvage(
-    raw_json: str | None, article: r.Article, attempts: int
+    raw_json: str | None, article: r.Article, attempts: int, failed: list[Failed] | None = None
 ) -> tuple[r.ArticleExtraction, list[str]]:
-    """The grounded part of the last answer, and warnings naming what was left out.
+    """The grounded part of the last answer, and warnings naming what was left out; quotes and
+    claims that did not ground are added to ``failed`` (a re-ask may still place them).
 
     Raises ``ExtractionError`` when the last answer is not a JSON object at all.
     """
-    try:
-        raw = json.loads(raw_json or "")
-    except ValueError:
-        raw = None
+    raw = loads(raw_json)
     if not isinstance(raw, dict):
         raise ExtractionError(
             f"the model gave no usable answer after {attempts} attempts (not a JSON object)"
@@ -194,7 +218,9 @@ def salvage(
         kept = []
         for item in _items(raw, key):
             valid = _valid(model, item, article)
-            if valid is None:
+            if valid is None and failed is not None and _reaskable(item, model, article):
+                failed.append(Failed(key, item, _why(item, article)))
+            elif valid is None:
                 notes.append(f"dropped a {label} {_why(item, article)}")
             else:
                 kept.append(valid)
@@ -209,6 +235,17 @@ def salvage(
         else:
             answer.events.append(event)
     return answer, notes
+
+
+def _reaskable(item: Any, model: type[BaseModel], article: r.Article) -> bool:
+    """True when only the item's text or sentence is wrong: the rest fits the schema."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return False
+    try:
+        model.model_validate({**item, "sentence": item.get("sentence", 1)})
+    except ValidationError:
+        return False
+    return True
 
 
 def _cited_only(value: Any, key: str, article: r.Article) -> Any:

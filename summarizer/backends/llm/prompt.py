@@ -17,7 +17,11 @@ from pathlib import Path
 from summarizer.document import Document
 from summarizer.errors import ConfigError
 
-PROMPT_VERSION = "extract-v1"
+PROMPT_VERSION = "extract-v2"
+# The answer's token budget: a fixed part (summary, framing) and a part per sentence shown.
+ANSWER_TOKENS_BASE = 400
+ANSWER_TOKENS_PER_SENTENCE = 40
+ANSWER_TOKENS_MAX = 4096
 _PACKAGE = Path(__file__).resolve().parents[2]
 _PLACES = (_PACKAGE / "prompts", _PACKAGE.parent / "prompts")
 
@@ -55,8 +59,27 @@ def numbered(doc: Document) -> str:
 
 
 def messages(version: str = PROMPT_VERSION) -> list[dict[str, str]]:
-    """The chat messages, with ``{{ article }}`` still to be filled in by instructor."""
+    """The chat messages, with ``{{ article }}`` still to be filled in by instructor. The fixed
+    part (instructions; the schema, which the client adds to the system message or the tools)
+    comes first and the article last, so a server's prompt cache reuses the prefix."""
     return [
         {"role": "system", "content": template(version, "system")},
         {"role": "user", "content": template(version, "user")},
     ]
+
+
+def follow_up(part: str, version: str = PROMPT_VERSION) -> list[dict[str, str]]:
+    """A re-ask: the first request's messages unchanged (a prompt cache reuses them whole) and
+    one more from ``prompts/<version>.<part>.txt`` ("reask": only the items that did not ground;
+    "retry": why the answer was unusable), with ``{{ problems }}`` to fill in. The first answer
+    is not sent back, so a cut-off answer never is and the request stays within the context."""
+    return [*messages(version), {"role": "user", "content": template(version, part)}]
+
+
+def answer_tokens(doc: Document, override: int | None = None) -> int:
+    """The ``max_tokens`` of an answer: from the number of sentences shown (an answer cites and
+    copies from them), bounded; ``override`` (``--max-tokens``) wins."""
+    if override:
+        return override
+    budget = ANSWER_TOKENS_BASE + ANSWER_TOKENS_PER_SENTENCE * len(doc.sentences)
+    return min(ANSWER_TOKENS_MAX, budget)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from summarizer.backends.llm.align import align
 from summarizer.document import Document, Range
 from summarizer.spans import Folded, find_verbatim, fold, shorten
 
@@ -34,6 +35,8 @@ class Article:
     """The document as validators see it: numbered sentences and a folded copy for searching."""
 
     doc: Document
+    #: Spans found by alignment rather than verbatim (``align``): near-verbatim copies.
+    aligned: set[Range] = field(default_factory=set)
 
     @cached_property
     def folded(self) -> Folded:
@@ -62,9 +65,23 @@ class Article:
         first, last = self.doc.sentences[0][0], self.doc.sentences[-1][1]
         begin = self.sentence(n)[0] if 1 <= n <= self.count else first
         hit = find_verbatim(needle, self.doc.text, folded=self.folded, start=begin)
+        if hit is None and 1 <= n <= self.count:
+            hit = self._aligned(needle, n)
         if hit is None or hit[0] < first or hit[1] > last or not self.doc.in_content(*hit):
             return None
         return hit
+
+    def _aligned(self, needle: str, n: int) -> Range | None:
+        """A near-verbatim copy aligned within sentences ``n - 1`` to ``n + 1`` (``align``)."""
+        lo = self.sentence(max(1, n - 1))[0]
+        hi = self.sentence(min(self.count, n + 1))[1]
+        index = self.folded.index
+        want = fold(needle).text.strip().strip("\"'").strip()
+        found = align(want, self.folded, bisect_left(index, lo), bisect_left(index, hi))
+        if found is None:
+            return None
+        self.aligned.add(found[0])
+        return found[0]
 
     def sentence_at(self, offset: int) -> int:
         """The number of the sentence holding ``offset`` (or the last one before it)."""
@@ -123,7 +140,8 @@ class Item(Lean):
         article.check_sentence(self.sentence)
         if article.find(self.text, self.sentence) is None:
             raise ValueError(
-                f"text {shorten(self.text)!r} is not in the article verbatim: "
+                f"text {shorten(self.text)!r} is not in the article verbatim "
+                f"(nor nearly so around sentence {self.sentence}): "
                 "copy it character for character"
             )
         return self
