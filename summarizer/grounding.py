@@ -3,8 +3,8 @@ item says they are.
 
 Backends compute offsets with ``summarizer.spans``; this module checks them again for every
 backend, so nothing reaches the output that is not in the article. An item whose own span is
-wrong is dropped and named in the warnings; a wrong secondary span (a cue, a mention, a piece of
-evidence) is removed from the item, which is kept. Then what the words are:
+wrong (for a discontinuous item: any of its parts) is dropped and named in the warnings; a wrong
+secondary span (a cue, a mention, a piece of evidence) is removed from the item, which is kept. Then what the words are:
 
 - a ``direct`` quote is a whole passage inside quote marks, a ``partial`` one a quoted phrase
   inside the writer's sentence, an ``indirect`` one reported speech outside quote marks with a
@@ -29,7 +29,7 @@ from summarizer import dates, marks, wording
 from summarizer.backends.base import Draft
 from summarizer.document import Document
 from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Summary, TimeRef
-from summarizer.spans import is_grounded, make_span, shorten
+from summarizer.spans import is_grounded, make_span, parts_grounded, pieces, shorten
 
 # How far from its item a speaker's mention may be, in sentences: a paragraph-long quote is
 # often attributed in the sentence before it, a run-on quote two or three sentences back.
@@ -40,6 +40,15 @@ HEADLINE_CHARS = 120
 
 def _span_ok(text: str, span: Span | None) -> bool:
     return span is None or is_grounded(text, span.text, span.start, span.end)
+
+
+def _item_ok(text: str, item: Quote | Claim) -> bool:
+    """An item's own words: each of its parts when it is discontinuous, else its one span."""
+    if not item.text.strip():
+        return False
+    if item.parts:
+        return parts_grounded(text, item.text, item.start, item.end, item.parts)
+    return is_grounded(text, item.text, item.start, item.end)
 
 
 class _Checker:
@@ -121,7 +130,9 @@ class _Checker:
                 )
                 cue = None
         update: dict[str, object] = {"cue": cue}
-        inside = [p for p in self.passages if p.start <= q.start and q.end <= p.end]
+        where = pieces(q)
+        holding = [[p for p in self.passages if p.start <= a and b <= p.end] for a, b in where]
+        inside = holding[0] if all(holding) else []
         overlapping = [p for p in self.passages if p.start < q.end and q.start < p.end]
         if inside:
             want = self.kinds[self.passages.index(inside[0])]
@@ -134,7 +145,12 @@ class _Checker:
         elif q.kind in ("direct", "partial"):
             covered = [p for p in overlapping if q.start <= p.start and p.end <= q.end]
             own = self.text[q.start : q.end]
-            if len(overlapping) == 1 and covered and _only_frame(own, covered[0], q.start):
+            if (
+                not q.parts
+                and len(overlapping) == 1
+                and covered
+                and _only_frame(own, covered[0], q.start)
+            ):
                 passage = covered[0]
                 span = make_span(self.text, passage.start, passage.end)
                 want = self.kinds[self.passages.index(passage)]
@@ -303,7 +319,7 @@ def ground(draft: Draft, doc: Document) -> Draft:
     quotes: list[Quote] = []
     seen: set[tuple[object, ...]] = set()
     for q in draft.quotes:
-        if not is_grounded(text, q.text, q.start, q.end) or not q.text.strip():
+        if not _item_ok(text, q):
             warnings.append(
                 f"dropped a quote not found verbatim in the article: {shorten(q.text)!r}"
             )
@@ -319,7 +335,7 @@ def ground(draft: Draft, doc: Document) -> Draft:
 
     claims: list[Claim] = []
     for c in draft.claims:
-        if not is_grounded(text, c.text, c.start, c.end) or not c.text.strip():
+        if not _item_ok(text, c):
             warnings.append(
                 f"dropped a claim whose span is not in the article: {shorten(c.text)!r}"
             )

@@ -19,10 +19,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from summarizer.backends.llm import instructor_speedup
 from summarizer.backends.llm.envelope import parse_content
 from summarizer.backends.llm.response import ArticleExtraction, problems
-from summarizer.backends.llm.transport import (
+from summarizer.backends.openai import instructor_speedup
+from summarizer.backends.openai.transport import (
     Policy,
     current_meter,
     origin,

@@ -22,7 +22,6 @@ from functools import lru_cache
 from typing import Any, cast
 
 from summarizer.backends.base import Draft
-from summarizer.backends.llm import client as c
 from summarizer.backends.llm import envelope
 from summarizer.backends.llm.draft import Failed, build, loads, salvage
 from summarizer.backends.llm.prompt import (
@@ -33,7 +32,8 @@ from summarizer.backends.llm.prompt import (
     numbered,
 )
 from summarizer.backends.llm.response import Article, ArticleExtraction, Summary
-from summarizer.backends.llm.transport import Meter, Policy, metered
+from summarizer.backends.openai import client as c
+from summarizer.backends.openai.transport import Meter, Policy, metered
 from summarizer.document import Document
 from summarizer.errors import ExtractionError, SummarizerError
 from summarizer.models import Usage
