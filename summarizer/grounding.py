@@ -136,7 +136,10 @@ class _Checker:
         overlapping = [p for p in self.passages if p.start < q.end and q.start < p.end]
         if inside:
             want = self.kinds[self.passages.index(inside[0])]
-            if q.kind != want:
+            # A phrase ending in its own punctuation ('said "we will win," he added') may be
+            # speech: the marks do not decide, the backend's "direct" stands.
+            ambiguous = want == "partial" and self.text[inside[0].end - 1] in ".,!?"
+            if q.kind != want and not (ambiguous and q.kind == "direct"):
                 self.warnings.append(
                     f"corrected a quote's kind from {q.kind} to {want} "
                     f"(its quote marks say so): {shorten(q.text)!r}"
