@@ -581,3 +581,51 @@ async def _closed_after_second_loop(llm: LLMBackend, doc: Document) -> bool:
     client = llm._aclient[1]
     await llm.aclose()
     return bool(client.is_closed())
+
+
+def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    from summarizer.pipeline import candidates
+
+    reference.candidates = candidates(reference, Settings())
+    found = reference.candidates
+    title = found[0]  # "hostile acts": the hand-written answer below calls it not speech
+    answer = {
+        **reference_answer(),
+        "quotes": [],
+        "attributions": [
+            {"candidate": 1, "speech": False, "kind": "partial", "speaker": None},
+            {
+                "candidate": len(found),
+                "speech": True,
+                "kind": "direct",
+                "speaker": "Nasser Kanaani",
+                "mention": "Nasser Kanaani",
+                "cue": "told",
+            },
+        ],
+    }
+    fake_openai.default = tool_reply(answer, name="AssistedExtraction")
+    draft = backend(fake_openai).extract(reference)
+    request = fake_openai.requests[0].json()
+    assert request["tools"][0]["function"]["name"] == "AssistedExtraction"
+    listed = messages(fake_openai.requests[0])[-1]["content"]
+    assert f"[{len(found)}] sentence" in listed and "Iran reserves the right" in listed
+    spans = [(q.start, q.end) for q in draft.quotes]
+    assert (title.start, title.end) not in spans  # rejected, and named
+    assert any("rejected a candidate quote" in w for w in draft.warnings)
+    assert len(draft.quotes) == len(found) - 1  # the others kept as code found them
+    last = draft.quotes[-1]
+    assert (last.start, last.end, last.text) == (found[-1].start, found[-1].end, found[-1].text)
+    assert last.speaker is not None and last.speaker.name == "Nasser Kanaani"
+
+
+def test_the_pipeline_finds_candidates_only_when_asked_and_a_model_is_used() -> None:
+    from summarizer.loading import load
+    from summarizer.pipeline import prepare
+
+    loaded = load(str(ROOT / REFERENCE))
+    assert prepare(loaded, Settings(model="m", assist="rules")).candidates
+    assert prepare(loaded, Settings(model="m")).candidates == []
+    assert prepare(loaded, Settings(assist="rules")).candidates == []  # rules alone: no model

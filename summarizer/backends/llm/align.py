@@ -19,8 +19,9 @@ from summarizer.spans import Folded
 MIN_SIMILARITY = 92.0
 # Copies shorter than this are too short to tell a variant from a different phrase.
 MIN_CHARS = 16
-_WORD_START = re.compile(r"(?<![\w'])[\w\"']")
-_WORD_END = re.compile(r"[\w.,!?;:\"']($|(?=[\s\"'\-\u2014)]))")
+# Where a stretch may begin and end: at a word's edges, or outside the punctuation next to it.
+_WORD_START = re.compile(r"(?<!\w)(?=\w)|(?<=\s)(?=[\"'(])")
+_WORD_END = re.compile(r"(?<=\w)(?!\w)|(?<=[.,!?;:\"')])(?=\s|$)")
 
 
 def align(needle: str, folded: Folded, lo: int, hi: int) -> tuple[Range, float] | None:

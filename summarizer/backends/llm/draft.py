@@ -116,17 +116,46 @@ def _summary(article: r.Article, s: r.Summary) -> Summary:
     )
 
 
+def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) -> None:
+    """The candidate quotes with the model's attributions: offsets stay the ones code found;
+    a candidate the model left out keeps code's attribution, one it rejected is named."""
+    said = {a.candidate: a for a in answer.attributions}
+    for n, cand in enumerate(article.candidates, 1):
+        att = said.get(n)
+        if att is None:
+            draft.quotes.append(cand)
+            continue
+        if not att.speech:
+            draft.warnings.append(f"the model rejected a candidate quote: {shorten(cand.text)!r}")
+            continue
+        first, last = article.sentence_at(cand.start), article.sentence_at(cand.end - 1)
+        cue = article.nearest(att.cue, first - 1, last + 1, cand.start) if att.cue else None
+        speaker = _party(article, att.speaker, att.mention, first - 2, last + 1, cand.start)
+        draft.quotes.append(
+            cand.model_copy(
+                update={
+                    "kind": att.kind,
+                    "speaker": speaker,
+                    "cue": _span(article, cue) if cue else cand.cue,
+                }
+            )
+        )
+
+
 def build(answer: r.ArticleExtraction, article: r.Article) -> Draft:
     """Output items for a validated answer; anything that fails to place is dropped, named."""
     draft = Draft(summary=_summary(article, answer.summary))
+    if isinstance(answer, r.AssistedExtraction):
+        _attributed(article, answer, draft)
+    found = [(q.start, q.end) for q in draft.quotes]
     for q in answer.quotes:
         quote = _quote(article, q)
         if quote is None:
             draft.warnings.append(
                 f"dropped a quote not found verbatim in the article: {shorten(q.text)!r}"
             )
-        else:
-            draft.quotes.append(quote)
+        elif not any(a < quote.end and quote.start < b for a, b in found):
+            draft.quotes.append(quote)  # a candidate's words are the candidate's
     for c in answer.claims:
         claim = _claim(article, c)
         if claim is None:
@@ -194,7 +223,11 @@ def loads(raw_json: str | None) -> Any:
 
 
 def salvage(
-    raw_json: str | None, article: r.Article, attempts: int, failed: list[Failed] | None = None
+    raw_json: str | None,
+    article: r.Article,
+    attempts: int,
+    failed: list[Failed] | None = None,
+    model: type[r.ArticleExtraction] = r.ArticleExtraction,
 ) -> tuple[r.ArticleExtraction, list[str]]:
     """The grounded part of the last answer, and warnings naming what was left out; quotes and
     claims that did not ground are added to ``failed`` (a re-ask may still place them).
@@ -206,19 +239,27 @@ def salvage(
         raise ExtractionError(
             f"the model gave no usable answer after {attempts} attempts (not a JSON object)"
         )
-    answer = r.ArticleExtraction(
+    fields: dict[str, Any] = {"events": [], "claims": [], "quotes": []}
+    notes: list[str] = []
+    if model is r.AssistedExtraction:
+        attributions = [_valid(r.Attribution, a, article) for a in _items(raw, "attributions")]
+        fields["attributions"] = [a for a in attributions if a is not None]
+        if None in attributions:
+            notes.append(f"left out {attributions.count(None)} attribution(s) that do not fit")
+    answer = model(
         summary=_valid(r.Summary, _cited_only(raw.get("summary"), "key_points", article), article)
         or r.Summary(headline="", text="", key_points=[]),
-        events=[],
-        claims=[],
-        quotes=[],
+        **fields,
     )
-    notes: list[str] = []
-    for key, model, label in (("quotes", r.Quote, "quote"), ("claims", r.Claim, "claim")):
+    items: tuple[tuple[str, type[r.Item], str], ...] = (
+        ("quotes", r.Quote, "quote"),
+        ("claims", r.Claim, "claim"),
+    )
+    for key, kind, label in items:
         kept = []
         for item in _items(raw, key):
-            valid = _valid(model, item, article)
-            if valid is None and failed is not None and _reaskable(item, model, article):
+            valid = _valid(kind, item, article)
+            if valid is None and failed is not None and _reaskable(item, kind, article):
                 failed.append(Failed(key, item, _why(item, article)))
             elif valid is None:
                 notes.append(f"dropped a {label} {_why(item, article)}")

@@ -35,6 +35,8 @@ class Article:
     """The document as validators see it: numbered sentences and a folded copy for searching."""
 
     doc: Document
+    #: Quotes code found (``--assist rules``), numbered from 1 in the prompt.
+    candidates: list[Any] = field(default_factory=list)
     #: Spans found by alignment rather than verbatim (``align``): near-verbatim copies.
     aligned: set[Range] = field(default_factory=set)
 
@@ -208,6 +210,33 @@ class ArticleExtraction(Lean):
     events: list[Event]
     claims: list[Claim]
     quotes: list[Quote]
+
+
+class Attribution(Lean):
+    candidate: int = Field(description="number of the candidate quote")
+    speech: bool = Field(description="false for a title, name, term or scare quote: not speech")
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None = Field(description="fullest name the article gives")
+    mention: str | None = Field(None, description="words naming the speaker here, e.g. 'he'")
+    cue: str | None = Field(None, description="attribution verb as written, e.g. 'said'")
+
+    @field_validator("candidate")
+    @classmethod
+    def _exists(cls, value: int, info: ValidationInfo) -> int:
+        article = article_of(info)
+        if article is not None and not 1 <= value <= len(article.candidates):
+            raise ValueError(
+                f"candidate {value} does not exist: the list has 1-{len(article.candidates)}"
+            )
+        return value
+
+
+class AssistedExtraction(ArticleExtraction):
+    """The numbered article's candidate quotes attributed, plus what code could not find:
+    indirect speech, claims and events, each citing its sentences."""
+
+    attributions: list[Attribution]
+    quotes: list[Quote] = Field(description="only reported speech that is not a candidate")
 
 
 # pydantic's own error types, in words of ours: its messages (and the versioned documentation URL

@@ -27,11 +27,17 @@ from summarizer.backends.llm.draft import Failed, build, loads, salvage
 from summarizer.backends.llm.prompt import (
     PROMPT_VERSION,
     answer_tokens,
+    candidates,
     follow_up,
     messages,
     numbered,
 )
-from summarizer.backends.llm.response import Article, ArticleExtraction, Summary
+from summarizer.backends.llm.response import (
+    Article,
+    ArticleExtraction,
+    AssistedExtraction,
+    Summary,
+)
 from summarizer.backends.openai import client as c
 from summarizer.backends.openai.transport import Meter, Policy, metered
 from summarizer.document import Document
@@ -65,7 +71,7 @@ class LLMBackend:
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:
             return self._empty()
-        article = Article(doc)
+        article = _article(doc)
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)
@@ -86,7 +92,7 @@ class LLMBackend:
         """``extract`` on ``AsyncOpenAI``, for the bulk runner's concurrent articles."""
         if not doc.sentences:
             return self._empty()
-        article = Article(doc)
+        article = _article(doc)
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)
@@ -190,15 +196,19 @@ class LLMBackend:
         did not ground (``problems``, see ``_reasks``) or says why an answer was unusable
         (``retry``); neither sends the answer back."""
         context: dict[str, Any] = {"article": numbered(article.doc), "grounding": article}
-        chat = messages()
+        assist = bool(article.candidates)
+        if assist:
+            context["candidates"] = candidates(article.doc, article.candidates)
+        chat = messages(assist=assist)
         if problems is not None:
             context["problems"] = problems
-            chat = follow_up("reask")
+            chat = follow_up("reask", assist=assist)
         elif retry is not None:
             context["problems"] = retry
-            chat = follow_up("retry")
+            chat = follow_up("retry", assist=assist)
+        model = _model(article)
         request: dict[str, Any] = {
-            "response_model": c.response_model(),
+            "response_model": c.response_model(model),
             "messages": chat,
             "model": self.endpoint.model,
             "context": context,
@@ -209,7 +219,7 @@ class LLMBackend:
         if self.endpoint.mode == "json" and not self.endpoint.is_openai:
             # llama.cpp constrains output only to response_format["schema"]; instructor's JSON
             # mode sends {"type": "json_object"} alone, so the schema is added here.
-            request["extra_body"] = {"response_format": _json_response_format()}
+            request["extra_body"] = {"response_format": _json_response_format(model)}
         return request
 
     def _reasks(self, failed: list[Failed]) -> Iterator[str]:
@@ -267,7 +277,7 @@ class LLMBackend:
             limit = answer_tokens(article.doc, self.settings.max_tokens)
             cut = f"the answer was cut off at its output limit ({limit} tokens)"
             try:
-                answer, notes = salvage(text, article, 1, failed)
+                answer, notes = salvage(text, article, 1, failed, _model(article))
             except ExtractionError:
                 raise _Unusable(
                     f"it was cut off at {limit} tokens: give fewer and shorter items",
@@ -280,7 +290,7 @@ class LLMBackend:
                 )
             return answer, [f"{cut}: kept what it grounds", *notes]
         try:
-            return salvage(text, article, 1, failed)
+            return salvage(text, article, 1, failed, _model(article))
         except ExtractionError:
             raise _Unusable("it is not one JSON object", "not a JSON object") from None
 
@@ -358,7 +368,20 @@ def _problems(exc: Exception) -> str | None:
 
 
 def _usable(answer: ArticleExtraction) -> bool:
-    return bool(answer.quotes or answer.claims or answer.events or answer.summary.text.strip())
+    attributed = isinstance(answer, AssistedExtraction) and answer.attributions
+    return bool(
+        answer.quotes or answer.claims or answer.events or answer.summary.text.strip() or attributed
+    )
+
+
+def _article(doc: Document) -> Article:
+    """The article as validators see it, with the candidate quotes of its own sentences."""
+    lo, hi = doc.sentences[0][0], doc.sentences[-1][1]
+    return Article(doc, candidates=[q for q in doc.candidates if lo <= q.start and q.end <= hi])
+
+
+def _model(article: Article) -> type[ArticleExtraction]:
+    return AssistedExtraction if article.candidates else ArticleExtraction
 
 
 def _nothing() -> ArticleExtraction:
@@ -385,12 +408,12 @@ def _merged(
     return (merged, notes), unplaced
 
 
-@lru_cache(maxsize=1)
-def _json_response_format() -> dict[str, Any]:
+@lru_cache(maxsize=4)
+def _json_response_format(model: type[ArticleExtraction]) -> dict[str, Any]:
     """The ``response_format`` for JSON mode on llama.cpp-style servers, built once (the SDK only
     reads it). The grammar needs only the structure: the descriptions the model reads are in
     instructor's system message already, so this copy goes without them (~1,000 characters)."""
-    return {"type": "json_object", "schema": _structure(ArticleExtraction.model_json_schema())}
+    return {"type": "json_object", "schema": _structure(model.model_json_schema())}
 
 
 def _structure(node: Any) -> Any:

@@ -116,8 +116,8 @@ def _mode(ep: Endpoint) -> Any:
     return instructor.Mode.JSON if ep.mode == "json" else instructor.Mode.TOOLS
 
 
-@lru_cache(maxsize=1)
-def response_model() -> type[ArticleExtraction]:
+@lru_cache(maxsize=4)
+def response_model(model: type[ArticleExtraction] = ArticleExtraction) -> type[ArticleExtraction]:
     """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once, with
     its JSON Schema built once too.
 
@@ -131,7 +131,7 @@ def response_model() -> type[ArticleExtraction]:
     from instructor.core.exceptions import ResponseParsingError
     from pydantic import ValidationError
 
-    wrapped: Any = instructor.response_schema(ArticleExtraction)
+    wrapped: Any = instructor.response_schema(model)
     schema = wrapped.model_json_schema()
 
     build = wrapped.model_json_schema.__func__
@@ -150,12 +150,12 @@ def response_model() -> type[ArticleExtraction]:
     # Made through the metaclass so that the name pydantic puts in validation errors (and so in
     # re-ask messages) is ArticleExtraction, as before.
     namespace = {
-        "__module__": ArticleExtraction.__module__,
-        "__doc__": ArticleExtraction.__doc__,
+        "__module__": model.__module__,
+        "__doc__": model.__doc__,
         "model_json_schema": classmethod(model_json_schema),
         "model_validate_json": classmethod(model_validate_json),
     }
-    Cached = type(wrapped)("ArticleExtraction", (wrapped,), namespace)
+    Cached = type(wrapped)(model.__name__, (wrapped,), namespace)
     return cast(type[ArticleExtraction], Cached)
 
 
@@ -174,7 +174,9 @@ def warm_up(ep: Endpoint, policy: Policy) -> None:
         client.close()
 
 
-def delivered(response: Any, mode: str, max_tokens: int | None) -> Any:
+def delivered(
+    response: Any, mode: str, max_tokens: int | None, tool_name: str | None = None
+) -> Any:
     """``response`` as instructor should see it (changed in place).
 
     A tools-mode answer in plain content (fenced, listed, ``{"function", "arguments"}``-wrapped)
@@ -192,7 +194,7 @@ def delivered(response: Any, mode: str, max_tokens: int | None) -> Any:
         return response
     used = getattr(getattr(response, "usage", None), "completion_tokens", None) or 0
     cut = bool(max_tokens) and used >= (max_tokens or 0)
-    name = ArticleExtraction.__name__
+    name = tool_name or ArticleExtraction.__name__
     if mode == "tools" and not message.tool_calls:
         found = parse_content(message.content, name)
         if meter is not None:
@@ -219,16 +221,25 @@ def delivered(response: Any, mode: str, max_tokens: int | None) -> Any:
     return response
 
 
+def _tool(kwargs: dict[str, Any]) -> str | None:
+    """The name of the tool a request forces (instructor's tools mode), if any."""
+    try:
+        return str(kwargs["tools"][0]["function"]["name"])
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
 def _delivering(create: Callable[..., Any], mode: str) -> Callable[..., Any]:
     def call(*args: Any, **kwargs: Any) -> Any:
-        return delivered(create(*args, **kwargs), mode, kwargs.get("max_tokens"))
+        return delivered(create(*args, **kwargs), mode, kwargs.get("max_tokens"), _tool(kwargs))
 
     return call
 
 
 def _adelivering(create: Callable[..., Any], mode: str) -> Callable[..., Any]:
     async def call(*args: Any, **kwargs: Any) -> Any:
-        return delivered(await create(*args, **kwargs), mode, kwargs.get("max_tokens"))
+        answer = await create(*args, **kwargs)
+        return delivered(answer, mode, kwargs.get("max_tokens"), _tool(kwargs))
 
     return call
 
