@@ -18,8 +18,10 @@ def test_key_depends_on_text_model_prompt_and_options() -> None:
     assert key("Text.", Settings(model="m1"), "llm", "extract-v2") == base
     assert key("Text!", s, "llm", "extract-v2") != base
     assert key("Text.", replace(s, model="m2"), "llm", "extract-v2") != base
-    assert key("Text.", s, "llm", "extract-v2") != base
+    assert key("Text.", s, "llm", "extract-v3") != base
     assert key("Text.", replace(s, mode="json"), "llm", "extract-v2") != base
+    assert key("Text.", replace(s, assist="rules"), "llm", "extract-v2") != base
+    assert key("Text.", replace(s, max_tokens=300), "llm", "extract-v2") != base
     assert key("Text.", replace(s, anchor_date=date(2024, 1, 2)), "llm", "extract-v2") != base
     # where the model is served does not change its answer: several servers share the cache
     assert key("Text.", replace(s, base_url="http://other/v1"), "llm", "extract-v2") == base

@@ -33,6 +33,8 @@ def key(text: str, settings: Settings, backend_name: str, prompt_version: str | 
         "mode": settings.mode,
         "max_retries": settings.max_retries,
         "max_input_tokens": settings.max_input_tokens,
+        "max_tokens": settings.max_tokens,
+        "assist": settings.assist,
         "anchor_date": settings.anchor_date.isoformat() if settings.anchor_date else None,
         "extra": sorted(settings.extra.items()),
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -330,7 +330,8 @@ class LLMBackend:
         draft.prompt_version = PROMPT_VERSION
         if not (draft.quotes or draft.claims or draft.events or draft.summary.text.strip()):
             error = ExtractionError(
-                f"the model gave no usable answer after {meter.requests} request(s): "
+                f"the model gave no usable answer after {meter.requests} "
+                f"request{'s' if meter.requests != 1 else ''}: "
                 "nothing in it is grounded in the article"
             )
             error.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
