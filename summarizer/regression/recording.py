@@ -42,9 +42,17 @@ class NoRecording(SummarizerError):
 def no_recording(suite: Suite, article: Article, why: str) -> NoRecording:
     """The error naming the article and the command that records it."""
     return NoRecording(
-        f"{article.relative}: {why}; record it with `summarizer record {suite.root} "
-        f"--record-mode new` (or check it against the model with `summarizer check "
-        f"{suite.root} --live`)"
+        f"{article.relative}: {why}; record it with `summarizer record {suite.root}`"
+    )
+
+
+def request_changed(suite: Suite, article: Article, cassette: str) -> NoRecording:
+    """The error of a replay whose request is not the recorded one: the prompt, the model or
+    an option changed. Re-recording would bless the new answers unseen, so ``--live`` first."""
+    return NoRecording(
+        f"{article.relative}: a request it sends is not in {cassette} (the prompt, model or "
+        f"options changed since it was recorded): see what changes with `summarizer check "
+        f"{suite.root} --live`, bless it with `summarizer check {suite.root} --live --update`"
     )
 
 
@@ -115,8 +123,8 @@ def replay_cassette(suite: Suite, article: Article, path: Path) -> Record:
             return run(suite, article, transport_attempts=1, **given)
         except SummarizerError as exc:
             if NO_RECORDING in str(exc) or "network blocked" in str(exc):
-                why = f"a request it sends is not in {path.parent.name}/{path.name}"
-                raise no_recording(suite, article, why) from None
+                where = f"{path.parent.name}/{path.name}"
+                raise request_changed(suite, article, where) from None
             raise
 
 
