@@ -41,16 +41,14 @@ class NoRecording(SummarizerError):
 
 def no_recording(suite: Suite, article: Article, why: str) -> NoRecording:
     """The error naming the article and the command that records it."""
-    return NoRecording(
-        f"{article.relative}: {why}; record it with `summarizer record {suite.root}`"
-    )
+    return NoRecording(f"{article.path}: {why}; record it with `summarizer record {suite.root}`")
 
 
 def request_changed(suite: Suite, article: Article, cassette: str) -> NoRecording:
     """The error of a replay whose request is not the recorded one: the prompt, the model or
     an option changed. Re-recording would bless the new answers unseen, so ``--live`` first."""
     return NoRecording(
-        f"{article.relative}: a request it sends is not in {cassette} (the prompt, model or "
+        f"{article.path}: a request it sends is not in {cassette} (the prompt, model or "
         f"options changed since it was recorded): see what changes with `summarizer check "
         f"{suite.root} --live`, bless it with `summarizer check {suite.root} --live --update`"
     )
