@@ -114,7 +114,7 @@ def run_async_processes(
     """Run with one event loop per worker process; raises ``Interrupted`` on a signal."""
     # A configuration error shows here, before forking.
     parent = make_worker(job, factory, base_urls)
-    preload(job, parent.backends)
+    preload(parent.backends)
     ctx = multiprocessing.get_context("fork")
     tasks: Queue[Item | None] = ctx.Queue(maxsize=max(workers, concurrency // 2))
     results: Queue[Message] = ctx.Queue()

@@ -99,7 +99,11 @@ class Suite:
 
     @property
     def uses_llm(self) -> bool:
-        return self.settings().uses_llm
+        """Whether the suite's backend waits on a server (so its exchanges are recorded in
+        cassettes); a backend computing in process, like the rules one, is replayed by running it."""
+        from summarizer.backends import registry
+
+        return getattr(registry.factory(self.model), "bound", "cpu") == "io"
 
     def articles(self) -> list[Article]:
         """The suite's articles in name order; an empty or odd ``articles/`` is an error."""
