@@ -39,7 +39,26 @@ BELIEF_VERBS = lexicon(
     understand assume conclude determine realize realise recognize recognise acknowledge
     """
 )
-CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+# Verbs of intent, evaluation and finding whose object or infinitive is what is attributed:
+# "urged North Korea to resume talks", "cited his endorsements", "want policies that ...".
+INTENT_VERBS = lexicon(
+    """
+    want intend plan seek refuse decline propose recommend cite unveil question oppose reject
+    dismiss defend blame endorse support rule show express voice push press favor favour
+    welcome applaud hail tout decry mock ridicule deride dispute challenge fault chastise
+    scold rebuke tout predict envision envisage prefer
+    """
+)
+# Of those, the ones whose direct object is the content (not a person addressed).
+_OBJECT_CONTENT = (
+    INTENT_VERBS | lexicon("announce deny reveal disclose confirm report")
+) - lexicon("want refuse decline")
+# Verbs whose "of"/"about"/"for" phrase is the content: "accused her of being asleep".
+_PREP_CONTENT = lexicon(
+    "accuse warn talk speak complain boast worry chastise criticize criticise blame praise "
+    "thank fault question ask"
+)
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS
 _DOCUMENTS = lexicon(
     "letter statement message note sign post tweet release email headline caption article report "
     "story editorial memo document ad banner petition text"
@@ -158,3 +177,28 @@ def content_head(cue: Token) -> Token | None:
         if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
             return c
     return None
+
+
+def reported_heads(cue: Token) -> list[Token]:
+    """The heads of what a cue reports, when it reports no clause: its infinitive with the
+    person it is addressed to ("urged [North Korea to resume talks]"), its object for a verb
+    of intent or evaluation ("cited [his endorsements]"), or the object of its "of"/"about"
+    ("accused her of [being asleep]")."""
+    head = content_head(cue)
+    if head is not None:
+        return [head]
+    lemma = cue.lemma_.lower()
+    children = list(cue.children)
+    xcomp = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if xcomp and lemma in (INTENT_VERBS | SPEECH_VERBS):
+        return objects + xcomp
+    if objects and lemma in _OBJECT_CONTENT:
+        return objects
+    if lemma in _PREP_CONTENT:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "for", "over"):
+                found = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if found:
+                    return found
+    return []

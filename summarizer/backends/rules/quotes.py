@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules import cues, marks, speakers
+from summarizer.backends.rules import cues, marks, notquotes, speakers, statements
 from summarizer.backends.rules.cues import lexicon
 from summarizer.backends.rules.speakers import Speaker
 from summarizer.models import Claim, Party, Quote
@@ -49,6 +49,7 @@ class _Article:
     pieces: list[Piece]
     book: speakers.NameBook
     sentences: list[tuple[int, int]]
+    title: tuple[int, int] | None = None
     subjects: list[tuple[int, Speaker]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
 
@@ -136,6 +137,13 @@ def _outermost_cue(art: _Article, cue: Token) -> Token:
     for up in cue.ancestors:
         if cues.is_cue(up) and not art.in_quote(up.idx, up.idx + 1) and cues.speaker_head(up):
             best = up
+    # "Mr. Obama said, a majority of Americans have come to believe “...”": the reporter
+    # set in as a parenthetical hangs below the clause it reports.
+    for up in [best, *best.ancestors]:
+        for c in up.children:
+            aside = c.dep_ == "parataxis" and c.i < cue.i and cues.is_cue(c)
+            if aside and not art.in_quote(c.idx, c.idx + 1) and cues.speaker_head(c):
+                return c
     return best
 
 
@@ -161,6 +169,11 @@ def _speaker_at(art: _Article, cue: Token) -> tuple[Speaker | None, tuple[int, i
         found = _surface_speaker(art, cue)
         return found, found.mention if found else None
     found = _pronoun(art, head) if head.lower_ in _PRONOUNS else speakers.describe(head, art.book)
+    relative = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+    if relative is not None and cue.dep_ == "relcl":
+        # "McConnell, ..., who in 2010 said": the one named speaks, "who" refers to them here.
+        at = (relative.idx, relative.idx + len(relative.text))
+        return Speaker(found.name, at, found.person), at
     return found, found.mention
 
 
@@ -241,8 +254,11 @@ def _surface_speaker(art: _Article, cue: Token) -> Speaker | None:
     if left and not _opens_clause(art.doc, left[0].i - 1):
         left = []  # "in a box labeled ...": a noun before the cue that is not its subject
     right = _nominal_run(art, range(cue.i + 1, len(art.doc)))
-    if not _opens_clause(art.doc, cue.i - 1):
-        right = []
+    before = art.doc[cue.i - 1] if cue.i > 0 else None
+    after = art.doc[right[-1].i + 1] if right and right[-1].i + 1 < len(art.doc) else None
+    inverted = before is not None and (before.is_quote or before.text in {",", "\u2014", "--"})
+    if not inverted and not (after is not None and after.text == ":"):
+        right = []  # "..., said Chuck Jordan" and "Said Ellis:" invert; "Calls men names" not
     for run in (left, right):
         while run and run[-1].pos_ == "ADV":
             run.pop()
@@ -262,13 +278,28 @@ def _surface_speaker(art: _Article, cue: Token) -> Speaker | None:
 _LABEL = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 
 
+_HEADLINE_LABEL = re.compile(r"([A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,3}):\s")
+
+
 def _label_speaker(art: _Article, paragraph: int) -> Speaker | None:
-    """The speaker of a transcript paragraph ("PENCE: Well, look ...")."""
+    """The speaker of a transcript paragraph ("PENCE: Well, look ..."), or of a headline that
+    opens with a name and a colon ("Pence: Flowers Won't Be at Debate, Trump Was ‘Mocking’")."""
     start = art.paragraphs[paragraph][0]
     m = _LABEL.match(art.text, start)
+    if m is not None:
+        return Speaker(m.group(1).title(), (m.start(1), m.end(1)), True)
+    return _headline_speaker(art, paragraph)
+
+
+def _headline_speaker(art: _Article, paragraph: int) -> Speaker | None:
+    start = art.paragraphs[paragraph][0]
+    if art.title is None or start != art.title[0]:
+        return None
+    m = _HEADLINE_LABEL.match(art.text, start)
     if m is None:
         return None
-    return Speaker(m.group(1).title(), (m.start(1), m.end(1)), True)
+    words = m.group(1).split()
+    return Speaker(" ".join(art.book.fullest(words)), (m.start(1), m.end(1)), True)
 
 
 def _kind(art: _Article, piece: Piece) -> str:
@@ -296,7 +327,8 @@ def _attach(art: _Article) -> None:
         region = _region(art, piece)
         found = _cue_candidates(art, region) if region is not None else []
         label = _label_speaker(art, piece.paragraph)
-        if label is not None and piece.mark.open_at <= label.mention[0]:
+        headline = label is not None and label == _headline_speaker(art, piece.paragraph)
+        if label is not None and (headline or piece.mark.open_at <= label.mention[0]):
             piece.speaker, piece.mention, piece.labelled = label, label.mention, True
         elif found:
             piece.cue = _best_cue(art, piece, found)
@@ -468,15 +500,17 @@ def _indirect(art: _Article, used: set[int]) -> list[Reported]:
             if t.lower_ == "according":
                 rng = _according_range(t)
             else:
-                head = cues.content_head(t)
-                rng = _clause_range(art, head) if head is not None else None
+                ranges = [_clause_range(art, h) for h in cues.reported_heads(t)]
+                rng = (min(r[0] for r in ranges), max(r[1] for r in ranges)) if ranges else None
             if rng is None or rng[1] - rng[0] < 12:
                 continue
             speaker, mention = _speaker_at(art, t)
             if speaker is None:
                 continue
             out.append((rng, t, speaker, mention))
-    return out
+    # "X has vowed to ..., according to Reuters": the outer source's frame goes first, so the
+    # inner verb does not take the whole sentence and leave Reuters out.
+    return sorted(out, key=lambda r: r[1].lower_ != "according")
 
 
 def _subjects(art: _Article) -> list[tuple[int, Speaker]]:
@@ -502,7 +536,7 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
     found = marks.find(text, paragraphs)
     pieces = [Piece(m, _paragraph(paragraphs, m.open_at)) for m in found]
     book = speakers.name_book(parsed.doc, paragraphs)
-    art = _Article(text, parsed.doc, paragraphs, pieces, book, doc.sentences)
+    art = _Article(text, parsed.doc, paragraphs, pieces, book, doc.sentences, doc.title)
     art.subjects = _subjects(art)
     _attach(art)
     for piece in art.pieces:
@@ -588,7 +622,10 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
         )
     quotes.sort(key=lambda q: q.start)
     claims.sort(key=lambda c: c.start)
-    return quotes, claims
+    dropped = {(q.start, q.end) for q in quotes if not notquotes.is_speech(parsed.doc, q)}
+    quotes = [q for q in quotes if (q.start, q.end) not in dropped]
+    claims = [c for c in claims if (c.start, c.end) not in dropped]
+    return statements.join(parsed.doc, quotes, claims, _statement)
 
 
 def _same_statement(art: _Article, before: Piece, piece: Piece) -> bool:
