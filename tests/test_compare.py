@@ -3,67 +3,10 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+
+from diff_records import TEXT, party, record, span
 
 from summarizer.regression.compare import compare, norm_name
-
-TEXT = (
-    "Strike on the port\n\n"
-    "\u201cWe will respond,\u201d Kanaani said, \u201cat the right time.\u201d\n\n"
-    "Officials said the talks had failed. Two people were killed in the attack on Monday.\n"
-)
-
-
-def span(words: str, text: str = TEXT) -> dict[str, Any]:
-    start = text.index(words)
-    return {"text": words, "start": start, "end": start + len(words)}
-
-
-def party(name: str, mention: str | None = None, text: str = TEXT) -> dict[str, Any]:
-    return {"name": name, "mention": span(mention, text) if mention else None}
-
-
-def record(text: str = TEXT, sha: str = "aaa") -> dict[str, Any]:
-    return {
-        "schema_version": "1",
-        "source": {"id": "port", "chars": len(text), "sha256": sha},
-        "quotes": [
-            {
-                **span("We will respond,", text),
-                "kind": "direct",
-                "speaker": party("Nasser Kanaani", "Kanaani", text),
-                "cue": span("said", text),
-            },
-            {
-                **span("at the right time.", text),
-                "kind": "direct",
-                "speaker": party("Nasser Kanaani", "Kanaani", text),
-                "cue": span("said", text),
-            },
-        ],
-        "claims": [
-            {
-                **span("the talks had failed", text),
-                "statement": "The talks had failed",
-                "claimant": party("Officials", "Officials", text),
-                "kind": "reported",
-            }
-        ],
-        "events": [
-            {
-                "description": "an attack killed two people",
-                "type": "attack",
-                "trigger": span("attack", text),
-                "actors": [],
-                "targets": [party("the port")],
-                "location": None,
-                "time": {"text": "Monday", "date": None},
-                "casualties": {"killed": 2, "injured": None},
-                "evidence": [span("Two people were killed in the attack on Monday.", text)],
-            }
-        ],
-        "meta": {"backend": "rules"},
-    }
 
 
 def test_identical_records_do_not_differ_and_score_one() -> None:
@@ -135,7 +78,7 @@ def test_a_quote_split_in_two_is_one_change_and_one_addition() -> None:
 
 def test_moved_text_pairs_by_words_and_a_pure_move_is_not_a_change() -> None:
     shifted = "Updated: a new first line was added above the story.\n\n" + TEXT
-    b = record(shifted, sha="bbb")
+    b = record(shifted)
     diff = compare(record(), b, id="port")
     assert not diff.differs  # every item moved 55 characters, none changed its words
     assert diff.quotes.matched == 2 and diff.events.matched == 1

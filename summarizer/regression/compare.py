@@ -27,18 +27,18 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from summarizer.evaluation.matching import pair, parts_of
+from summarizer.spans import fold
 
 Item = dict[str, Any]
 KINDS = ("quotes", "claims", "events")
 
-_SPACE = re.compile(r"\s+")
-_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+")
 
 
 def norm_text(text: Any) -> str:
-    """Text as compared: whitespace runs collapsed, curly quote marks straight."""
-    return _SPACE.sub(" ", str(text or "")).translate(_MARKS).strip()
+    """Text as compared: whitespace runs collapsed, quote marks and dashes straight."""
+    return fold(str(text or "")).text.strip()
 
 
 def norm_name(name: Any) -> str:
@@ -186,7 +186,8 @@ class ArticleDiff:
         }
 
 
-def _scores(matched: int, in_b: int, in_a: int) -> tuple[float, float, float]:
+def scores(matched: int, in_b: int, in_a: int) -> tuple[float, float, float]:
+    """B's precision, recall and F1 against A from pair counts; 1.0 for a side with nothing."""
     p = matched / in_b if in_b else 1.0
     r = matched / in_a if in_a else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -217,7 +218,7 @@ def compare_items(
             changed.append(Changed(a, b, differ))
     paired_b = {i for i, _ in pairs}
     paired_a = {j for _, j in pairs}
-    p, r, f1 = _scores(len(pairs), len(b_items), len(a_items))
+    p, r, f1 = scores(len(pairs), len(b_items), len(a_items))
     return KindDiff(
         added=[x for i, x in enumerate(b_items) if i not in paired_b],
         removed=[x for j, x in enumerate(a_items) if j not in paired_a],
