@@ -13,40 +13,31 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.cues import lexicon
+from summarizer.backends.rules.lexicon import (
+    ADJUNCT_PREPOSITIONS,
+    NAMING_VERBS,
+    TITLE_MINOR_WORDS,
+    WORK_NOUNS,
+)
 from summarizer.models import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Small words a title keeps in lower case ("Face the Nation", "Legend in the Coal Fields").
-_MINOR = lexicon("a an the and or but nor of in on at to for by with from as vs. vs de la")
-# Words a title's quote marks are followed by: "his “Keepin' It Real” radio program".
-_WORK_NOUNS = lexicon(
-    """
-    show program programme series broadcast episode segment podcast column op-ed editorial
-    book novel memoir film movie documentary song album play report forum event debate
-    conference summit tour campaign initiative act bill law plan speech interview
-    newspaper magazine radio channel network website blog article headline
-    """
-)
 # Words right before a title: "of “Fox News Sunday”", "on “Morning Joe”", "CBS's “Face ...”".
 _BEFORE_TITLE = re.compile(
     r"(?:\b(?:of|on|in|at|to|from|titled|entitled|called|named)|['\u2019]s?)\s*$"
 )
-# Verbs that report someone's naming: “Miss Piggy” under "called" is the caller's words.
-_NAMING = lexicon("call dub label brand nickname name describe refer term")
 _MARKUP = re.compile(r"""(?:=\s*$)|[<>]|="|(?<!\w)@\w{2,}|https?://|www\.|pic\.twitter""")
-# Prepositions of an adjunct (when, where, in what) rather than of what is reported: "On
-# Tuesday's episode of “...”, she said", "in an interview on “...”".
-_ADJUNCT_PREPS = lexicon("in on at during after before since from with through via amid near")
 
 
 def _title_case(words: str, longest: int = 8) -> bool:
     tokens = re.findall(r"[^\W\d_][\w'\u2019.\-]*", words)
     if not tokens or len(tokens) > longest:
         return False
-    return tokens[0][0].isupper() and all(t[0].isupper() or t.lower() in _MINOR for t in tokens)
+    return tokens[0][0].isupper() and all(
+        t[0].isupper() or t.lower() in TITLE_MINOR_WORDS for t in tokens
+    )
 
 
 def _paragraph(text: str, start: int, end: int) -> str:
@@ -66,7 +57,7 @@ def _named_by(doc: Doc, quote: Quote) -> bool:
     if cue is None:
         return False
     token = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    return token is not None and token[0].lemma_.lower() in _NAMING
+    return token is not None and token[0].lemma_.lower() in NAMING_VERBS
 
 
 def is_title(text: str, quote: Quote, doc: Doc) -> bool:
@@ -86,7 +77,7 @@ def is_title(text: str, quote: Quote, doc: Doc) -> bool:
     before = text[max(0, mark_open - 12) : max(0, mark_open)]
     after = text[mark_close : mark_close + 30]
     next_word = re.match(r"\s*([A-Za-z][\w\-]*)", after)
-    if next_word and next_word.group(1).lower() in _WORK_NOUNS:
+    if next_word and next_word.group(1).lower() in WORK_NOUNS:
         return True
     if _BEFORE_TITLE.search(before):
         return True
@@ -104,7 +95,7 @@ def _frames(cue: Token, quoted: list[Token]) -> bool:
     node = top
     while node.head != node and node.i != cue.i:
         if node.head.i == cue.i:
-            return not (node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS)
+            return not (node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPOSITIONS)
         node = node.head
     return True
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from summarizer import quotemarks
 from summarizer.backends.rules.cues import is_cue
 from summarizer.models import Claim, Party, Quote, Span
-from summarizer.spans import QUOTE_CHARS, join_parts
+from summarizer.spans import join_parts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 # A cue clause between two pieces of one statement is short: "said Rep. G.K. Butterfield
 # (D-N.C.), head of the Congressional Black Caucus."
 _MAX_GAP = 240
-_CLOSING = "\u201d\"\u00bb'\u2019"
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool:
@@ -45,8 +45,8 @@ def _runs_on(text: str, a: Quote, b: Quote) -> bool:
     gap = text[a.end : b.start]
     return (
         "\n" in gap
-        and not gap.strip(" \n\u00a0" + QUOTE_CHARS)
-        and text[a.end : a.end + 1] not in _CLOSING
+        and not gap.strip(" \n\u00a0" + quotemarks.ALL)
+        and text[a.end : a.end + 1] not in quotemarks.CLOSING + quotemarks.SINGLE_CLOSING + "\"'"
         and (a.cue is None or b.cue in (None, a.cue))
     )
 
@@ -84,7 +84,7 @@ def joins(doc: Doc, a: Quote, b: Quote) -> bool:
         return False
     if cue is None:
         # "“...” “...”" in one paragraph with nothing but marks between: one speaker going on.
-        return not gap.strip(" " + QUOTE_CHARS) and b.cue in (None, a.cue)
+        return not gap.strip(" " + quotemarks.ALL) and b.cue in (None, a.cue)
     # Only the cue clause stands between: "“...,” said Caddell. “...”"; and the second piece
     # has no cue of its own elsewhere.
     return b.cue is None or b.cue == cue or b.cue == a.cue
