@@ -7,6 +7,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarizer.bulk import inputs
 from summarizer.bulk.accounting import Tally
@@ -23,6 +24,9 @@ from summarizer.bulk.runner import (
 from summarizer.bulk.store import Store
 from summarizer.bulk.work import Job
 from summarizer.errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from summarizer.bulk.batch.engine import BatchOptions
 
 ENGINES = ("auto", "async", "process", "ray")
 
@@ -45,6 +49,7 @@ class BulkOptions:
     base_urls: tuple[str, ...] = ()
     progress: bool | None = None
     progress_every: float = 10.0
+    batch: BatchOptions | None = None  # ``--batch``: through the Batch API instead of live
 
 
 def engine_for(options: BulkOptions) -> str:
@@ -71,6 +76,13 @@ def _validate(o: BulkOptions, engine: str) -> None:
         raise ConfigError("--rpm/--tpm apply to the async engine (an LLM model); drop them here")
     if o.ray_address and engine != "ray":
         raise ConfigError("--ray-address needs --engine ray")
+    if o.batch is not None:
+        if not o.job.settings.uses_llm:
+            raise ConfigError("--batch needs a model (--model openai/... or --base-url)")
+        if "-" in o.inputs:
+            raise ConfigError("--batch reads its inputs again when answers arrive: not '-'")
+        if o.batch.max_requests < 1 or o.batch.max_bytes < 1:
+            raise ConfigError("--batch-max-requests/--batch-max-bytes: must be at least 1")
 
 
 def run_bulk(
@@ -108,7 +120,15 @@ def run_bulk(
         sink = Sink(store, tally, progress, db)
         todo = fresh(items, resume.ok, tally)
         limited = bool(options.rpm or options.tpm)
-        if engine == "async" and (options.workers == 1 or limited):
+        if options.batch is not None:
+            from summarizer.bulk.batch.engine import BatchRun
+
+            run = BatchRun(
+                options.job, factory, sink, options.output, options.batch,
+                concurrency=options.concurrency,
+            )  # fmt: skip
+            run.run(todo, lambda: inputs.iter_items(options.inputs))
+        elif engine == "async" and (options.workers == 1 or limited):
             limiter = RateLimiter(options.rpm, options.tpm) if limited else None
             worker = make_worker(options.job, factory, options.base_urls)
             run_async(todo, worker, sink, concurrency=options.concurrency, limiter=limiter)

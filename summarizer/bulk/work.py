@@ -47,6 +47,8 @@ class Outcome:
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    batch_prompt_tokens: int = 0  # of the above, paid at batch prices (``--batch``)
+    batch_completion_tokens: int = 0
 
 
 def load_item(item: Item, job: Job) -> loading.Loaded:
