@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from fake_openai import FakeOpenAI, content_reply, tool_reply  # noqa: E402
 
-from summarizer.backends.llm import LLMBackend  # noqa: E402
+from summarizer.backends.openai import LLMBackend  # noqa: E402
 from summarizer.document import Document  # noqa: E402
 from summarizer.loading import load, source_for  # noqa: E402
 from summarizer.pipeline import prepare  # noqa: E402

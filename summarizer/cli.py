@@ -18,6 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from summarizer.commands import bulk as bulk_command
+from summarizer.commands import diff as diff_command
 from summarizer.commands import eval as eval_command
 from summarizer.commands import report as report_command
 from summarizer.commands.options import (
@@ -131,7 +132,7 @@ def schema_command() -> None:
     sys.stdout.write(schema_json())
 
 
-for _command in (eval_command, bulk_command, report_command):
+for _command in (eval_command, bulk_command, report_command, diff_command):
     _command.register(app)
 
 

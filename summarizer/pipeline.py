@@ -21,7 +21,7 @@ from summarizer.settings import Settings
 def backend_for(settings: Settings) -> Backend:
     """The backend a run's settings ask for; imported lazily so ``--help`` stays fast."""
     if settings.uses_llm:
-        from summarizer.backends.llm import LLMBackend
+        from summarizer.backends.openai import LLMBackend
 
         return LLMBackend(settings)
     from summarizer.backends.rules import RulesBackend

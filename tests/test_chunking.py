@@ -264,7 +264,7 @@ def test_budget_per_model(settings: Settings, expected: int | None) -> None:
 def test_llm_backend_chunks_against_a_fake_server(fake_openai: FakeOpenAI) -> None:
     """The real LLM backend, one HTTP request per chunk; the server's answers are hand-written
     from the numbered sentences each request carries (a test double, not a model)."""
-    from summarizer.backends.llm import LLMBackend
+    from summarizer.backends.openai import LLMBackend
 
     def answer(received: Received) -> Reply:
         prompt = received.json()["messages"][-1]["content"]

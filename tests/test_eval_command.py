@@ -54,10 +54,11 @@ def test_json_report_scores_the_rules_backend(tmp_path: Path) -> None:
     assert report["articles"] == 1
     sections = report["sections"]
     quotes = sections["quotes"]
-    assert (quotes["predicted"], quotes["gold"]) == (2, 1)  # the two halves of one quote
-    assert quotes["precision"] == quotes["recall"] == quotes["f1"] == 1.0
-    assert sections["speaker"]["accuracy"] == 1.0
-    assert sections["quotes_with_speaker"]["f1"] == 1.0
+    # One-to-one: one gold quote is claimed once, however many pieces the rules cut it into.
+    assert quotes["gold"] == 1 and quotes["matched"] == 1 and quotes["recall"] == 1.0
+    assert quotes["precision"] == round(1 / quotes["predicted"], 4)
+    assert sections["speaker"] == {"accuracy": 1.0, "right": 1, "matched": 1}
+    assert sections["quotes_with_speaker"]["recall"] == 1.0
     assert sections["attributions"]["recall"] == 1.0
 
 
@@ -66,7 +67,8 @@ def test_text_report_has_one_line_per_section(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert "polnear gold, 1 articles, backend rules" in lines[0]
-    assert any(line.startswith("quotes ") and "F1 1.000" in line for line in lines)
+    assert "one-to-one" in lines[0]
+    assert any(line.startswith("quotes ") and "R 1.000" in line for line in lines)
     assert any(line.startswith("speaker ") and "accuracy 1.000" in line for line in lines)
     assert any(line.startswith("attributions ") for line in lines)
 

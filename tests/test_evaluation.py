@@ -91,24 +91,39 @@ def test_speaker_right_by_overlap_or_both_missing() -> None:
     assert not speaker_right(g(0, 10, (1, 2)), g(0, 10))
 
 
-def test_scores_worked_by_hand() -> None:
+def test_scores_worked_by_hand_one_to_one() -> None:
     gold = [g(0, 20, (30, 35)), g(40, 60, (70, 75)), g(100, 150, (160, 170), quote=False)]
     pred = [
         g(0, 8, (30, 33)),  # matches the first quote, right speaker
-        g(12, 20, (80, 85)),  # also matches the first quote (second piece), wrong speaker
+        g(12, 20, (80, 85)),  # the second piece of the same quote: claimed already, a FP
         g(200, 210, (0, 1)),  # matches nothing
         g(100, 140, (160, 161), quote=False),  # the indirect attribution
     ]
     report = score_attributions([(pred, gold)])
     q = report["quotes"]
-    assert (q["predicted"], q["gold"], q["predicted_matched"], q["gold_matched"]) == (3, 2, 2, 1)
-    assert q["precision"] == pytest.approx(2 / 3, abs=1e-4)
+    # Many-to-one would have counted both pieces as hits (precision 2/3).
+    assert (q["predicted"], q["gold"], q["matched"]) == (3, 2, 1)
+    assert q["precision"] == pytest.approx(1 / 3, abs=1e-4)
     assert q["recall"] == 0.5
-    assert report["speaker"] == {"accuracy": 0.5, "right": 1, "matched": 2}
-    e2e = report["quotes_with_speaker"]
-    assert (e2e["predicted_matched"], e2e["gold_matched"]) == (1, 1)
+    assert report["speaker"] == {"accuracy": 1.0, "right": 1, "matched": 1}
+    assert report["quotes_with_speaker"]["matched"] == 1
     a = report["attributions"]
-    assert (a["predicted"], a["gold"], a["predicted_matched"], a["gold_matched"]) == (4, 3, 3, 2)
+    assert (a["predicted"], a["gold"], a["matched"]) == (4, 3, 2)
+    assert (a["precision"], a["recall"]) == (0.5, pytest.approx(2 / 3, abs=1e-4))
+
+
+def test_the_bigger_piece_claims_the_quote_and_its_speaker_decides() -> None:
+    gold = [g(0, 40, (50, 55))]
+    pred = [g(0, 10, (50, 55)), g(12, 40, (60, 65))]  # right speaker on the smaller piece
+    report = score_attributions([(pred, gold)])
+    assert report["quotes"]["matched"] == 1
+    assert report["speaker"]["accuracy"] == 0.0  # the pair is (bigger piece, gold)
+    assert report["quotes_with_speaker"]["f1"] == 0.0
+
+
+def test_one_prediction_over_two_quotes_finds_one() -> None:
+    report = score_attributions([([g(0, 20)], [g(0, 8), g(10, 20)])])
+    assert (report["quotes"]["matched"], report["quotes"]["recall"]) == (1, 0.5)
 
 
 def test_dedupe_drops_a_claim_restating_its_quote() -> None:

@@ -126,7 +126,7 @@ def test_score_overlap_type_and_arguments() -> None:
     result = score([(preds, golds)])
     assert result["triggers"]["precision"] == round(2 / 3, 4)
     assert result["triggers"]["recall"] == 1.0
-    assert result["triggers_typed"]["predicted_matched"] == 1
+    assert result["triggers_typed"]["matched"] == 1
     assert result["triggers_typed"]["recall"] == 0.5
     assert result["arguments"]["precision"] == 0.5
     assert result["arguments"]["recall"] == round(1 / 3, 4)
@@ -140,8 +140,28 @@ def test_nothing_predicted_scores_zero_not_an_error() -> None:
         "f1": 0.0,
         "predicted": 0,
         "gold": 1,
-        "predicted_matched": 0,
-        "gold_matched": 0,
+        "matched": 0,
+    }
+
+
+def test_two_triggers_on_one_gold_event_are_one_hit_and_one_false_positive() -> None:
+    golds = [EventItem((10, 18), "attack", [(22, 27)])]
+    preds = [
+        EventItem((10, 18), "killing", [(22, 27)]),  # the best overlap, but of another type
+        EventItem((12, 18), "attack", [(22, 27)]),  # a second mention of the same trigger
+    ]
+    result = score([(preds, golds)])
+    # Many-to-one counted both as hits (precision 1.0) and both arguments as found.
+    assert (result["triggers"]["matched"], result["triggers"]["precision"]) == (1, 0.5)
+    # Typed pairing looks only within a type, so the attack prediction claims the gold attack.
+    assert result["triggers_typed"]["matched"] == 1
+    assert result["arguments"] == {
+        "precision": 0.5,
+        "recall": 1.0,
+        "f1": round(2 / 3, 4),
+        "predicted": 2,
+        "gold": 1,
+        "matched": 1,
     }
 
 

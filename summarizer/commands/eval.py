@@ -18,7 +18,8 @@ def _line(name: str, metrics: dict[str, float | int]) -> str:
     if "f1" in metrics:
         return (
             f"{label:<22} P {metrics['precision']:.3f}  R {metrics['recall']:.3f}  "
-            f"F1 {metrics['f1']:.3f}  (predicted {metrics['predicted']}, gold {metrics['gold']})"
+            f"F1 {metrics['f1']:.3f}  (predicted {metrics['predicted']}, gold {metrics['gold']}, "
+            f"matched {metrics['matched']})"
         )
     if "accuracy" in metrics:
         return (
@@ -32,7 +33,7 @@ def format_report(report: Report) -> str:
     """The report as aligned text lines, one per section."""
     head = (
         f"{report.gold}: {report.format} gold, {report.articles} articles, "
-        f"backend {report.backend}, {report.seconds:.1f} s"
+        f"backend {report.backend}, {report.seconds:.1f} s, one-to-one matching"
     )
     return "\n".join([head, *(_line(k, v) for k, v in report.sections.items())]) + "\n"
 
@@ -54,7 +55,7 @@ def register(app: typer.Typer) -> None:
             int | None, typer.Option(min=1, help="Score only the first N articles.")
         ] = None,
     ) -> None:
-        """Run a backend over a gold set and print precision, recall and F1."""
+        """Run a backend over a gold set and print precision, recall and F1 (one-to-one)."""
         from summarizer.evaluation import detect_format, evaluate
         from summarizer.pipeline import backend_for
         from summarizer.settings import Settings

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from summarizer.errors import InputError
 from summarizer.evaluation.gold import GoldArticle, GoldAttribution
+from summarizer.evaluation.matching import parts_of
 from summarizer.models import Extraction, Party
 
 
@@ -46,15 +47,16 @@ def _source(party: Party | None) -> tuple[tuple[int, int], ...]:
 
 
 def to_gold(record: Extraction, text: str, name: str) -> GoldArticle:
-    """Quotes and reported claims as gold attributions; a claim repeating a quote counts once."""
+    """Quotes and reported claims as gold attributions (all ``parts`` of a discontinuous one); a
+    claim repeating a quote counts once."""
     out = [
-        GoldAttribution(((q.start, q.end),), _source(q.speaker), q.kind != "indirect")
+        GoldAttribution(tuple(parts_of(q)), _source(q.speaker), q.kind != "indirect")
         for q in record.quotes
     ]
     seen = {(q.start, q.end) for q in record.quotes}
     for c in record.claims:
         if c.kind == "reported" and (c.start, c.end) not in seen:
-            out.append(GoldAttribution(((c.start, c.end),), _source(c.claimant)))
+            out.append(GoldAttribution(tuple(parts_of(c)), _source(c.claimant)))
     return GoldArticle(name, text, out)
 
 

@@ -1,11 +1,12 @@
 """Event scoring against WikiEvents (JSONL: one document per line, gold triggers and arguments).
 
 Each document's text is rebuilt from its sentences, one paragraph each, so offsets are exact
-and the segmenter sees real sentence ends. A predicted trigger matches a gold one when their
-character spans overlap. Reported: trigger identification (any type), trigger classification
-(the gold KAIROS type mapped onto the project's event types must equal the predicted type) and
-argument identification (a gold argument of a matched event is found when a predicted actor,
-target or place of the matching prediction overlaps it).
+and the segmenter sees real sentence ends. Predicted triggers pair with gold ones one-to-one by
+the project's matching rule (``matching``: overlap of at least half of the shorter). Reported:
+trigger identification (any type), trigger classification (the gold KAIROS type mapped onto the
+project's event types must equal the predicted type, pairing only within a type) and argument
+identification (a gold argument of a paired event is found when a predicted actor,
+target or place of its paired prediction matches it, again one-to-one).
 
 The rules backend is scored on every trigger it finds (``events.mentions``), before mentions
 of one happening are merged into one record; other backends on their output events.
@@ -20,7 +21,7 @@ from pathlib import Path
 from summarizer.backends.base import Backend
 from summarizer.document import Range
 from summarizer.errors import InputError
-from summarizer.evaluation import Metrics, Report
+from summarizer.evaluation import Metrics, Report, matching
 from summarizer.loading import Loaded, source_for
 from summarizer.pipeline import prepare, run
 from summarizer.settings import Settings
@@ -61,10 +62,6 @@ class WikiDoc:
     name: str
     text: str
     events: list[EventItem]
-
-
-def _overlaps(a: Range, b: Range) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _parse_line(line: str, number: int) -> WikiDoc:
@@ -168,47 +165,41 @@ def predict(docs: list[WikiDoc], backend: Backend, settings: Settings) -> list[l
     return out
 
 
-def _prf(tp_pred: int, pred: int, tp_gold: int, gold: int) -> Metrics:
-    p = tp_pred / pred if pred else 0.0
-    r = tp_gold / gold if gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f1, 4),
-        "predicted": pred,
-        "gold": gold,
-        "predicted_matched": tp_pred,
-        "gold_matched": tp_gold,
-    }
+def _typed_pairs(preds: list[EventItem], golds: list[EventItem]) -> list[tuple[int, int]]:
+    """Trigger pairs made only between events of the same type."""
+    return matching.pair(
+        [[p.trigger] for p in preds],
+        [[g.trigger] for g in golds],
+        allowed=lambda i, j: preds[i].type == golds[j].type,
+    )
 
 
 def score(pairs: list[tuple[list[EventItem], list[EventItem]]]) -> dict[str, Metrics]:
-    """Trigger identification, trigger classification and argument identification P/R/F1."""
-    n = {k: 0 for k in ("pred", "gold", "pm", "gm", "pt", "gt", "pa", "ga", "pam", "gam")}
+    """Trigger identification, trigger classification and argument identification P/R/F1.
+
+    All one-to-one through ``matching.pair``: a gold trigger is claimed by one predicted trigger
+    (typed: by one of its own type), and within each paired event a gold argument by one
+    predicted argument.
+    """
+    n = {k: 0 for k in ("pred", "gold", "matched", "typed", "pa", "ga", "args")}
     for preds, golds in pairs:
         n["pred"] += len(preds)
         n["gold"] += len(golds)
-        for p in preds:
-            hits = [g for g in golds if _overlaps(p.trigger, g.trigger)]
-            n["pm"] += bool(hits)
-            n["pt"] += any(g.type == p.type for g in hits)
-            n["pa"] += len(p.arguments)
-            n["pam"] += sum(
-                any(_overlaps(a, b) for g in hits for b in g.arguments) for a in p.arguments
-            )
-        for g in golds:
-            hits = [p for p in preds if _overlaps(p.trigger, g.trigger)]
-            n["gm"] += bool(hits)
-            n["gt"] += any(g.type == p.type for p in hits)
-            n["ga"] += len(g.arguments)
-            n["gam"] += sum(
-                any(_overlaps(a, b) for p in hits for b in p.arguments) for a in g.arguments
+        n["pa"] += sum(len(p.arguments) for p in preds)
+        n["ga"] += sum(len(g.arguments) for g in golds)
+        p_triggers = [[p.trigger] for p in preds]
+        g_triggers = [[g.trigger] for g in golds]
+        events = matching.pair(p_triggers, g_triggers)
+        n["matched"] += len(events)
+        n["typed"] += len(_typed_pairs(preds, golds))
+        for i, j in events:
+            n["args"] += len(
+                matching.pair([[a] for a in preds[i].arguments], [[b] for b in golds[j].arguments])
             )
     return {
-        "triggers": _prf(n["pm"], n["pred"], n["gm"], n["gold"]),
-        "triggers_typed": _prf(n["pt"], n["pred"], n["gt"], n["gold"]),
-        "arguments": _prf(n["pam"], n["pa"], n["gam"], n["ga"]),
+        "triggers": matching.prf(n["matched"], n["pred"], n["gold"]),
+        "triggers_typed": matching.prf(n["typed"], n["pred"], n["gold"]),
+        "arguments": matching.prf(n["args"], n["pa"], n["ga"]),
     }
 
 

@@ -20,7 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from summarizer.models import Event, Extraction, Party
+from summarizer.models import Event, Extraction, Party, Source
 
 ASSETS = Path(__file__).with_name("assets")
 # Nesting order, outermost first: each kind's style must survive being inside the ones before.
@@ -78,7 +78,11 @@ def _fields(pairs: Sequence[tuple[str, object]]) -> list[list[str]]:
 def article_text(result: Extraction) -> str | None:
     """The text the offsets index into: carried for web pages, else re-read from the file when
     it is still the same (same SHA-256); None when neither is possible (stdin)."""
-    src = result.source
+    return source_text(result.source)
+
+
+def source_text(src: Source) -> str | None:
+    """``article_text`` of a record's ``source``."""
     if src.text is not None:
         return src.text
     if not src.path:
@@ -174,15 +178,16 @@ def collect(result: Extraction, section: str) -> tuple[dict[str, dict[str, Any]]
     return items, ranges
 
 
-def highlighted(text: str, ranges: Sequence[Highlight]) -> str:
-    """``text`` escaped, cut at every boundary, each piece wrapped once per covering kind."""
+def highlighted(text: str, ranges: Sequence[Highlight], kinds: Sequence[str] = KINDS) -> str:
+    """``text`` escaped, cut at every boundary, each piece wrapped once per covering kind
+    (``kinds`` in nesting order, outermost first)."""
     live = [r for r in ranges if 0 <= r.start < r.end <= len(text)]
     bounds = sorted({0, len(text)} | {r.start for r in live} | {r.end for r in live})
     out: list[str] = []
     for a, b in pairwise(bounds):
         piece = escape(text[a:b], quote=False)
         covering = [r for r in live if r.start <= a and b <= r.end]
-        for kind in reversed(KINDS):
+        for kind in reversed(kinds):
             rids = [r.rid for r in covering if r.kind == kind]
             if rids:
                 piece = f'<span class="hl hl-{kind}" data-r="{e(" ".join(rids))}">{piece}</span>'
@@ -328,27 +333,47 @@ def page(entries: Sequence[Extraction | Failed], *, title: str) -> str:
     many = len(entries) > 1 or bool(failed)
     ok = len(entries) - len(failed)
     sub = f"{ok} article(s)" + (f", {len(failed)} error(s)" if failed else "")
-    css = (ASSETS / "report.css").read_text(encoding="utf-8")
     script = (ASSETS / "report.js").read_text(encoding="utf-8")
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    body = (
+        (f'<header class="page"><h1>{e(title)}</h1><p>{e(sub)}</p></header>' if many else "")
+        + (_index(entries) if many else "")
+        + "".join(sections)
+        + '<div id="tooltip" hidden></div>'
+        + f'<script type="application/json" id="report-data">{_script_json({"items": items})}</script>'
+    )
+    return document(title, body, script=script)
+
+
+def document(title: str, body: str, *, script: str | None = None, css: str = "") -> str:
+    """A self-contained page around ``body`` (see ``document_shell``)."""
+    head, tail = document_shell(title, script=script, css=css)
+    return head + body + tail
+
+
+def document_shell(title: str, *, script: str | None = None, css: str = "") -> tuple[str, str]:
+    """What goes before and after a page's body, for pages written piece by piece: the report's
+    stylesheet (plus ``css``) inline, and a CSP that loads nothing and runs only ``script``
+    (no script at all without one)."""
+    style = (ASSETS / "report.css").read_text(encoding="utf-8") + css
+    if script is None:
+        allowed = "'none'"
+    else:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        allowed = f"'sha256-{digest}'"
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+        f"script-src {allowed}; base-uri 'none'; form-action 'none'"
     )
-    return (
+    head = (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<link rel="icon" href="data:,">'
-        f"<title>{e(title)}</title><style>{css}</style></head><body>"
-        + (f'<header class="page"><h1>{e(title)}</h1><p>{e(sub)}</p></header>' if many else "")
-        + (_index(entries) if many else "")
-        + "".join(sections)
-        + '<div id="tooltip" hidden></div>'
-        + f'<script type="application/json" id="report-data">{_script_json({"items": items})}</script>'
-        + f"<script>{script}</script></body></html>\n"
+        f"<title>{e(title)}</title><style>{style}</style></head><body>"
     )
+    tail = (f"<script>{script}</script>" if script is not None else "") + "</body></html>\n"
+    return head, tail
 
 
 def render(result: Extraction) -> str:

@@ -1,9 +1,4 @@
-"""The LLM backend: the openai SDK wrapped by instructor, grounded by validators with re-ask.
-
-``LLMBackend(settings)`` talks to OpenAI (``--model openai/<name>``) or any OpenAI-compatible
-server (``--base-url``). openai and instructor are imported only when a request is made.
+"""What every LLM backend shares, whatever its client: the response model the model fills and its
+grounding validators (``response``), the prompt and numbered article (``prompt``), and the
+``Draft`` built from a validated answer (``draft``). Nothing here imports a model client's SDK.
 """
-
-from summarizer.backends.llm.backend import LLMBackend
-
-__all__ = ["LLMBackend"]

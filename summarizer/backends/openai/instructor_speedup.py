@@ -12,7 +12,7 @@ text each time (~1 ms per request for our two messages, more in JSON mode, whose
 holds the schema). Here one sandboxed environment compiles each distinct text once; rendering
 and ``dedent`` are as before.
 
-instructor offers no hook for either, hence the patches. ``tests/test_llm_instructor_speedup.py``
+instructor offers no hook for either, hence the patches. ``tests/test_openai_instructor_speedup.py``
 fails if instructor moves these functions or stops calling them from those places.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.backends.llm.client import PLACEHOLDER_KEY, endpoint, sync_client
+from summarizer.backends.openai.client import PLACEHOLDER_KEY, endpoint, sync_client
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
 

@@ -10,7 +10,14 @@ import httpx2
 import openai
 import pytest
 
-from summarizer.backends.llm.transport import Meter, Policy, failure, origin, retry_after, retryable
+from summarizer.backends.openai.transport import (
+    Meter,
+    Policy,
+    failure,
+    origin,
+    retry_after,
+    retryable,
+)
 from summarizer.errors import ConfigError, ExtractionError
 from summarizer.settings import Settings
 

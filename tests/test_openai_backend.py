@@ -28,8 +28,8 @@ from llm_canned import (
 )
 
 from summarizer.backends.base import Draft
-from summarizer.backends.llm import LLMBackend
-from summarizer.backends.llm.transport import Policy
+from summarizer.backends.openai import LLMBackend
+from summarizer.backends.openai.transport import Policy
 from summarizer.document import Document
 from summarizer.errors import ConfigError, ExtractionError
 from summarizer.settings import Settings

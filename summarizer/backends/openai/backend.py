@@ -20,11 +20,11 @@ from functools import lru_cache
 from typing import Any
 
 from summarizer.backends.base import Draft
-from summarizer.backends.llm import client as c
 from summarizer.backends.llm.draft import build, salvage
 from summarizer.backends.llm.prompt import PROMPT_VERSION, messages, numbered
 from summarizer.backends.llm.response import Article, ArticleExtraction
-from summarizer.backends.llm.transport import Meter, Policy, metered
+from summarizer.backends.openai import client as c
+from summarizer.backends.openai.transport import Meter, Policy, metered
 from summarizer.document import Document
 from summarizer.errors import ExtractionError, SummarizerError
 from summarizer.models import Usage

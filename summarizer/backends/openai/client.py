@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from summarizer.backends.llm import instructor_speedup
 from summarizer.backends.llm.response import ArticleExtraction, problems
-from summarizer.backends.llm.transport import Policy, origin, with_retries, with_retries_async
+from summarizer.backends.openai import instructor_speedup
+from summarizer.backends.openai.transport import Policy, origin, with_retries, with_retries_async
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
 

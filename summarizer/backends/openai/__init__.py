@@ -1,0 +1,10 @@
+"""The OpenAI-compatible backend: the openai SDK wrapped by instructor, grounded by the shared
+validators of ``summarizer.backends.llm`` with re-ask.
+
+``LLMBackend(settings)`` talks to OpenAI (``--model openai/<name>``) or any OpenAI-compatible
+server (``--base-url``). openai and instructor are imported only when a request is made.
+"""
+
+from summarizer.backends.openai.backend import LLMBackend
+
+__all__ = ["LLMBackend"]
