@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends.llm.client import Endpoint
+from summarizer.backends.openai.client import Endpoint
 from summarizer.bulk.batch.files import ENDPOINT
 from summarizer.errors import ExtractionError
 

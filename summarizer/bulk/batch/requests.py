@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.backends.base import Draft
-from summarizer.backends.llm import client as c
-from summarizer.backends.llm import instructor_speedup
-from summarizer.backends.llm.backend import LLMBackend
 from summarizer.backends.llm.response import Article
-from summarizer.backends.llm.transport import Meter, metered, origin, with_retries_async
+from summarizer.backends.openai import client as c
+from summarizer.backends.openai import instructor_speedup
+from summarizer.backends.openai.backend import LLMBackend
+from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
 from summarizer.document import Document
 from summarizer.errors import ConfigError
 
