@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,27 @@ def test_an_article_that_failed_still_counts_what_its_requests_cost(
     assert (tally.requests, tally.prompt_tokens, tally.completion_tokens) == (6, 600, 120)
     (line,) = [x for x in (tmp_path / "out.jsonl").read_text().splitlines() if '"error"' in x]
     assert "no usable answer after 3 attempts" in json.loads(line)["error"]
+
+
+def test_an_article_never_answered_is_cut_off_at_the_article_timeout(
+    tmp_path: Path, fake_openai: FakeOpenAI
+) -> None:
+    good = tool_reply(ANSWER)
+    never = Reply(delay=3600)  # the server holds this one's answer until it stops
+
+    def answer(received: Received) -> Reply:
+        return never if "town 2 " in received.body.decode() else good
+
+    fake_openai.default = answer
+    src = jsonl(tmp_path / "in.jsonl", 6)
+    # one slot: the articles after a2 are done only if its slot was freed (the request's own
+    # timeout, 10 s, and its retries would hold it for minutes)
+    opts = options(tmp_path, [str(src)], fake_openai, concurrency=1, workers=1)
+    opts.job = replace(opts.job, article_timeout=1.0)
+    tally = run_bulk(opts)
+    assert (tally.ok, tally.error) == (5, 1)
+    error = last_per_id(tmp_path / "out.jsonl")["a2"]["error"]
+    assert error == "gave up after the 1 s --article-timeout (requests, retries and re-asks)"
 
 
 def test_a_bad_article_in_the_middle_is_an_error_line_and_the_run_goes_on(

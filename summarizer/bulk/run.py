@@ -69,6 +69,8 @@ def _validate(o: BulkOptions, engine: str) -> None:
     ):
         if value < 1:
             raise ConfigError(f"{name}: must be at least 1, got {value}")
+    if o.job.article_timeout is not None and o.job.article_timeout <= 0:
+        raise ConfigError(f"--article-timeout: must be positive, got {o.job.article_timeout}")
     for name, rate in (("--rpm", o.rpm), ("--tpm", o.tpm)):
         if rate is not None and rate <= 0:
             raise ConfigError(f"{name}: must be positive, got {rate}")

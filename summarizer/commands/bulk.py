@@ -78,6 +78,13 @@ def bulk_command(
     ray_address: Annotated[
         str | None, typer.Option(help="An existing Ray cluster for --engine ray.")
     ] = None,
+    article_timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds one article may take, its retries and re-asks included; past it, an "
+            "error line and the run goes on. 0: no cap."
+        ),
+    ] = 600.0,
     batch: Annotated[
         bool,
         typer.Option(
@@ -136,7 +143,13 @@ def bulk_command(
     options = BulkOptions(
         inputs=inputs,
         output=output,
-        job=Job(settings, max_bytes=max_bytes, encoding=encoding, cache_dir=cache),
+        job=Job(
+            settings,
+            max_bytes=max_bytes,
+            encoding=encoding,
+            cache_dir=cache,
+            article_timeout=article_timeout or None,
+        ),
         engine=engine,
         concurrency=concurrency,
         workers=workers or os.cpu_count() or 1,
