@@ -240,6 +240,20 @@ def test_a_429_storm_is_avoided_by_rpm(tmp_path: Path, fake_openai: FakeOpenAI) 
     assert state["refused"] > 0 and storm.requests > 6
 
 
+def test_two_worker_processes_share_one_rpm_budget(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
+    """--rpm 100 over 2 processes: the server sees 100 a minute in all, not 100 from each."""
+    answering(fake_openai)
+    src = jsonl(tmp_path / "in.jsonl", 8)
+    opts = options(tmp_path, [str(src)], fake_openai, concurrency=8, workers=2, rpm=100)
+    tally = run_bulk(opts)
+    assert tally.ok == 8
+    at = sorted(r.at for r in completions(fake_openai))
+    assert len(at) == 8
+    most_in_a_second = max(len([t for t in at if s <= t < s + 1.0]) for s in at)
+    assert most_in_a_second <= 2  # 0.6 s apart: each process alone would allow 4
+    assert at[-1] - at[0] >= 7 * 0.6 * 0.95  # spaced all along, not one burst
+
+
 def test_html_inputs_go_through_trafilatura(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
     answering(fake_openai)
     page = (

@@ -74,7 +74,7 @@ def _validate(o: BulkOptions, engine: str) -> None:
     for name, rate in (("--rpm", o.rpm), ("--tpm", o.tpm)):
         if rate is not None and rate <= 0:
             raise ConfigError(f"{name}: must be positive, got {rate}")
-    if (o.rpm or o.tpm) and engine != "async":
+    if (o.rpm or o.tpm) and (engine != "async" or o.batch is not None):
         raise ConfigError("--rpm/--tpm apply to the async engine (an LLM model); drop them here")
     if o.ray_address and engine != "ray":
         raise ConfigError("--ray-address needs --engine ray")
@@ -130,7 +130,7 @@ def run_bulk(
                 concurrency=options.concurrency,
             )  # fmt: skip
             run.run(todo, lambda: inputs.iter_items(options.inputs))
-        elif engine == "async" and (options.workers == 1 or limited):
+        elif engine == "async" and options.workers == 1:
             limiter = RateLimiter(options.rpm, options.tpm) if limited else None
             worker = make_worker(options.job, factory, options.base_urls)
             run_async(todo, worker, sink, concurrency=options.concurrency, limiter=limiter)
@@ -141,6 +141,7 @@ def run_bulk(
                 todo, options.job, factory, sink,
                 workers=min(options.workers, options.concurrency),
                 concurrency=options.concurrency, base_urls=options.base_urls,
+                limiter=RateLimiter(options.rpm, options.tpm, shared=True) if limited else None,
             )  # fmt: skip
         elif engine == "process":
             run_processes(

@@ -186,7 +186,9 @@ class Worker:
         try:
             return await asyncio.wait_for(self._aprocess(item, limiter), cap)
         except TimeoutError:
-            reason = f"gave up after the {cap:g} s --article-timeout (requests, retries and re-asks)"
+            reason = (
+                f"gave up after the {cap:g} s --article-timeout (requests, retries and re-asks)"
+            )
             return Outcome(item.id, False, error_line(item, reason))
 
     async def _aprocess(self, item: Item, limiter: RateLimiter | None) -> Outcome:
