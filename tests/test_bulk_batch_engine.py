@@ -206,3 +206,22 @@ def _run_until_submitted(opts: Any, folder: Path) -> None:
         run_bulk(opts)
     finally:
         engine.time.sleep = real_sleep  # type: ignore[attr-defined]
+
+
+def test_batch_cancel_cancels_what_is_in_flight(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
+    fake_openai.batches.answer = good
+    fake_openai.batches.hold = True
+    opts = batch_options(tmp_path, fake_openai, 3)
+    with pytest.raises(KeyboardInterrupt):
+        _run_until_submitted(opts, st.folder_for(opts.output))
+    fake_openai.batches.hold = False
+    assert opts.batch is not None
+    opts.batch.cancel = True
+    tally = run_bulk(opts)
+    (batch,) = fake_openai.batches.batches.values()
+    assert batch.status == "cancelled"
+    assert any(r.path.endswith("/cancel") for r in fake_openai.requests)
+    assert (tally.ok, tally.error) == (0, 3)
+    results = last_per_id(tmp_path / "out.jsonl")
+    assert all("not answered: the batch cancelled" in str(r["error"]) for r in results.values())
+    assert st.load(st.folder_for(opts.output)).in_flight() == set()
