@@ -18,6 +18,7 @@ from summarizer.bulk.accounting import load_prices, summary_line
 from summarizer.bulk.batch import state as st
 from summarizer.bulk.batch.engine import BatchOptions
 from summarizer.bulk.run import run_bulk
+from summarizer.bulk.runner import Interrupted
 from summarizer.bulk.store import last_per_id
 
 FAST = {"poll_min": 0.01, "poll_max": 0.05}
@@ -173,7 +174,7 @@ def test_a_batch_made_before_a_kill_is_found_not_made_again(
 
     watcher = threading.Thread(target=unhold_when_submitted)
     watcher.start()
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Interrupted):
         _run_until_submitted(opts, folder)
     stop.set()
     watcher.join()
@@ -212,7 +213,7 @@ def test_batch_cancel_cancels_what_is_in_flight(tmp_path: Path, fake_openai: Fak
     fake_openai.batches.answer = good
     fake_openai.batches.hold = True
     opts = batch_options(tmp_path, fake_openai, 3)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Interrupted):
         _run_until_submitted(opts, st.folder_for(opts.output))
     fake_openai.batches.hold = False
     assert opts.batch is not None

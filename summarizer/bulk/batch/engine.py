@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -36,7 +37,7 @@ from summarizer.bulk.batch.files import (
 )
 from summarizer.bulk.batch.requests import Reask, Replayed, Requests
 from summarizer.bulk.inputs import Item
-from summarizer.bulk.runner import BackendFactory, Sink, make_worker
+from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker
 from summarizer.bulk.store import head
 from summarizer.bulk.work import Job, Outcome, Worker, error_line, failed
 from summarizer.chunking import backend_budget, chunks_for, merge
@@ -94,6 +95,9 @@ class BatchRun:
     # --- the run ------------------------------------------------------------------------------
 
     def run(self, items: Iterable[Item], reread: Callable[[], Iterator[Item]]) -> None:
+        """Prepare, submit, poll and collect until no batch is open; a signal stops it as
+        ``Interrupted`` (the state is on disk: the same command carries on)."""
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
         try:
             if self.options.cancel:
                 self._cancel()
@@ -105,7 +109,10 @@ class BatchRun:
                 for entry in self.state.entries:
                     if entry.step == "downloaded":
                         self._collect(entry, reread)
+        except KeyboardInterrupt:
+            raise Interrupted(signal.SIGINT) from None
         finally:
+            signal.signal(signal.SIGTERM, previous)
             self.api.close()
 
     def _save(self) -> None:
@@ -417,3 +424,7 @@ def _reason(rec: dict[str, Any], e: st.Entry) -> str:
 def _lost(article_id: str, reason: str) -> Outcome:
     item = Item(id=article_id, origin=article_id)
     return Outcome(article_id, False, error_line(item, reason))
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
