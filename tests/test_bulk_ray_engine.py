@@ -97,6 +97,38 @@ def _node_ports() -> list[str]:
     ]
 
 
+def _mentioning(*needles: str) -> list[int]:
+    """Processes whose command line or environment holds one of ``needles`` (Ray renames its
+    agents' command lines, ``ray::DashboardAgent``; their environment still has the token path)."""
+    pids = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            text = (proc / "cmdline").read_bytes() + (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if any(n.encode() in text for n in needles):
+            pids.append(int(proc.name))
+    return pids
+
+
+def _stop_cluster(temp: str, address: str) -> None:
+    """End this cluster's processes only (found by its folder and address), by pid."""
+    import os
+    import signal
+    import time
+
+    for sig, wait in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        for pid in _mentioning(temp, address):
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                continue
+        deadline = time.monotonic() + wait
+        while _mentioning(temp, address) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert not _mentioning(temp, address), "the test cluster's processes did not stop"
+
+
 @pytest.fixture(scope="module")
 def ray_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real two-node cluster on this machine: ``ray start --head`` on 127.0.0.1 with free
@@ -104,23 +136,35 @@ def ray_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import os
 
     temp = Path("/tmp") / f"ray-{os.getpid()}"  # Ray's socket paths must stay short
+    # Token auth with a token of its own: a token in ~/.ray (another Ray user of this machine)
+    # would otherwise switch the head to token auth that the joining node does not send.
+    temp.mkdir(parents=True, exist_ok=True)
+    (temp / "token").write_text(os.urandom(16).hex())
+    auth = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": str(temp / "token")}
+    saved = {k: os.environ.get(k) for k in auth}
+    os.environ.update(auth)  # the bulk runs join with it too
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
-    port, client = _free_ports(2)
+    (port,) = _free_ports(1)
     address = f"127.0.0.1:{port}"
     common = ["--num-cpus=1", "--object-store-memory=80000000", "--disable-usage-stats"]
     try:
         _ray(
             "start", "--head", "--node-ip-address=127.0.0.1", f"--port={port}",
-            f"--ray-client-server-port={client}", "--include-dashboard=false",
+            "--include-dashboard=false",
             f"--temp-dir={temp}", *common, *_node_ports(), env=env,
         )  # fmt: skip
         _ray(
             "start", f"--address={address}", "--node-ip-address=127.0.0.1", *common,
-            *_node_ports(), env=env,
+            f"--temp-dir={temp}", *_node_ports(), env=env,
         )  # fmt: skip
         yield address
     finally:
-        _ray("stop", "--force", env=env)
+        _stop_cluster(str(temp), address)  # not ``ray stop``: it ends every Ray on the machine
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def test_ray_cluster_of_two_nodes_writes_every_article_once_and_resumes(
