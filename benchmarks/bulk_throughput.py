@@ -40,13 +40,14 @@ from standin_server import StandIn, article
 ENGINE_ONLY = """
 import asyncio, sys
 from pathlib import Path
-from summarizer.backends.base import Draft
+from summarizer.backends.base import BackendBase, Draft
 from summarizer.bulk.run import BulkOptions, run_bulk
 from summarizer.bulk.work import Job
 from summarizer.settings import Settings
 
-class Sleeper:  # answers after the delay, with nothing to build, send or validate
+class Sleeper(BackendBase):  # answers after the delay, with nothing to build, send or validate
     name = "llm"
+    bound = "io"
     def __init__(self, settings): pass
     async def aextract(self, doc):
         await asyncio.sleep(float(sys.argv[3]))

@@ -2,8 +2,8 @@
 
 Backends compute offsets with ``summarizer.spans``; this module checks them again for every
 backend, so nothing reaches the output that is not in the article. An item whose own span is
-wrong is dropped and named in the warnings; a wrong secondary span (a cue, a mention, a piece of
-evidence) is removed from the item, which is kept.
+wrong (for a discontinuous item: any of its parts) is dropped and named in the warnings; a wrong
+secondary span (a cue, a mention, a piece of evidence) is removed from the item, which is kept.
 """
 
 from __future__ import annotations
@@ -11,11 +11,20 @@ from __future__ import annotations
 from summarizer.backends.base import Draft
 from summarizer.document import Document
 from summarizer.models import Claim, Event, Party, Quote, Span
-from summarizer.spans import is_grounded, shorten
+from summarizer.spans import is_grounded, parts_grounded, shorten
 
 
 def _span_ok(text: str, span: Span | None) -> bool:
     return span is None or is_grounded(text, span.text, span.start, span.end)
+
+
+def _item_ok(text: str, item: Quote | Claim) -> bool:
+    """An item's own words: each of its parts when it is discontinuous, else its one span."""
+    if not item.text.strip():
+        return False
+    if item.parts:
+        return parts_grounded(text, item.text, item.start, item.end, item.parts)
+    return is_grounded(text, item.text, item.start, item.end)
 
 
 def _party(text: str, party: Party | None) -> Party | None:
@@ -32,7 +41,7 @@ def ground(draft: Draft, doc: Document) -> Draft:
     quotes: list[Quote] = []
     seen: set[tuple[object, ...]] = set()
     for q in draft.quotes:
-        if not is_grounded(text, q.text, q.start, q.end) or not q.text.strip():
+        if not _item_ok(text, q):
             warnings.append(
                 f"dropped a quote not found verbatim in the article: {shorten(q.text)!r}"
             )
@@ -46,7 +55,7 @@ def ground(draft: Draft, doc: Document) -> Draft:
 
     claims: list[Claim] = []
     for c in draft.claims:
-        if not is_grounded(text, c.text, c.start, c.end) or not c.text.strip():
+        if not _item_ok(text, c):
             warnings.append(
                 f"dropped a claim whose span is not in the article: {shorten(c.text)!r}"
             )

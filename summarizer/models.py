@@ -1,16 +1,17 @@
 """The output contract: what `summarizer` prints, as pydantic models.
 
 Every item that points into the article carries `[start, end)` character offsets (Python
-``str`` indices) into the analysed text, and ``text == analysed_text[start:end]`` always holds.
+``str`` indices) into the analysed text, and ``text == analysed_text[start:end]`` always holds,
+except for a quote or claim in ``parts`` (discontinuous): each part holds it instead.
 Offsets are computed by code (see ``summarizer.spans``), never trusted from a model.
 ``schemas/extraction.schema.json`` is generated from these classes; a test fails when it drifts.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
@@ -30,6 +31,25 @@ class Span(_Model):
     end: int = Field(ge=0)
 
 
+PARTS_DESCRIPTION = (
+    "Set only for a discontinuous item (a quote interrupted by its cue): its pieces in text "
+    "order, each with text == analysed_text[start:end]. The item's start/end then cover the "
+    "whole item and its text is the parts' texts joined by one space. Absent otherwise."
+)
+
+
+class _Pieced(_Model):
+    """An item that may come in pieces: ``parts`` is left out of the output when it is unset,
+    so a record with no discontinuous item reads exactly as before the field existed."""
+
+    @model_serializer(mode="wrap")
+    def _drop_unset_parts(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("parts") is None:
+            data.pop("parts", None)
+        return data
+
+
 class Party(_Model):
     """Someone (or something) named in the article.
 
@@ -41,27 +61,31 @@ class Party(_Model):
     mention: Span | None = None
 
 
-class Quote(_Model):
-    """Words attributed to a speaker; ``text`` is verbatim, without its quote marks."""
+class Quote(_Pieced):
+    """Words attributed to a speaker; ``text`` is verbatim, without its quote marks (for a quote
+    in ``parts``, the parts' words joined as a reader reads them)."""
 
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    parts: list[Span] | None = Field(default=None, min_length=2, description=PARTS_DESCRIPTION)
     kind: QuoteKind
     speaker: Party | None = None
     cue: Span | None = None
 
 
-class Claim(_Model):
+class Claim(_Pieced):
     """Something asserted: a reported statement, or the article's own checkable assertion.
 
-    The span is the claim as written; ``statement`` is a self-contained paraphrase;
-    ``claimant`` is null when the claim is made in the article's own voice.
+    The span is the claim as written (in ``parts`` when it is discontinuous); ``statement`` is a
+    self-contained paraphrase; ``claimant`` is null when the claim is made in the article's own
+    voice.
     """
 
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    parts: list[Span] | None = Field(default=None, min_length=2, description=PARTS_DESCRIPTION)
     statement: str
     claimant: Party | None = None
     kind: ClaimKind

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from summarizer.models import Span
+from summarizer.models import Claim, Quote, Span
 
 _FOLD = str.maketrans(
     {
@@ -115,6 +116,36 @@ def make_span(text: str, start: int, end: int) -> Span:
         raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
     start, end = trim(text, start, end)
     return Span(text=text[start:end], start=start, end=end)
+
+
+def join_parts(parts: list[Span]) -> str:
+    """The words of a discontinuous item as a reader reads them: its parts, one space apart."""
+    return " ".join(p.text for p in parts)
+
+
+def make_parts(text: str, ranges: list[tuple[int, int]]) -> list[Span] | None:
+    """The ``parts`` of an item made of ``ranges`` (in text order, trimmed, empty ones left
+    out), or None when fewer than two remain: a one-piece item carries no parts."""
+    spans = [make_span(text, s, e) for s, e in ranges]
+    spans = [s for s in spans if s.text]
+    return spans if len(spans) >= 2 else None
+
+
+def pieces(item: Quote | Claim) -> list[tuple[int, int]]:
+    """Where an item's words are: each of its parts, else its one ``[start, end)``."""
+    return [(p.start, p.end) for p in item.parts] if item.parts else [(item.start, item.end)]
+
+
+def parts_grounded(text: str, item_text: str, start: int, end: int, parts: list[Span]) -> bool:
+    """True when every part holds its text, the parts run in order without overlapping from
+    ``start`` to ``end``, and ``item_text`` is their joined words."""
+    return (
+        all(is_grounded(text, p.text, p.start, p.end) and p.text for p in parts)
+        and all(a.end <= b.start for a, b in pairwise(parts))
+        and parts[0].start == start
+        and parts[-1].end == end
+        and item_text == join_parts(parts)
+    )
 
 
 def is_grounded(text: str, item_text: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from fake_openai import FakeOpenAI, Received, Reply, tool_reply
 
-from summarizer.backends.base import Draft
+from summarizer.backends.base import BackendBase, Draft
 from summarizer.bulk.accounting import Tally
 from summarizer.bulk.run import BulkOptions, run_bulk
 from summarizer.bulk.store import last_per_id
@@ -287,7 +287,7 @@ def test_bad_usage_is_refused_before_anything_is_written(
         run_bulk(options(tmp_path, [str(src)], fake_openai, engine="process", rpm=10))
 
 
-class EchoBackend:
+class EchoBackend(BackendBase):
     """A stand-in backend for the process engine: quotes the first quoted words it finds."""
 
     name = "echo"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
+
+from interrupted import FIRST, SECOND, interrupted
+from interrupted import TEXT as interrupted_text
 
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.sqlite import ResultsDB
@@ -116,3 +120,35 @@ def test_catch_up_adds_ok_lines_the_database_missed(tmp_path: Path) -> None:
     assert db.catch_up(out, {"a1", "a2"}) == 1
     assert db.ids() == {"a1", "a2"}
     db.close()
+
+
+def test_the_parts_of_a_discontinuous_item_are_stored_as_json(tmp_path: Path) -> None:
+    db = ResultsDB(tmp_path / "r.sqlite")
+    db.add_line(ok_line("a1", interrupted("a1"), cached=False))
+    db.add_line(ok_line("a2", _extraction("a2", "Ann Roe"), cached=False))
+    db.close()
+    conn = sqlite3.connect(tmp_path / "r.sqlite")
+    for table in ("quotes", "claims"):
+        rows = conn.execute(f"SELECT article_id, text, parts FROM {table} ORDER BY 1").fetchall()
+        (_, words, parts), (_, _, single) = rows
+        got = [(p["start"], p["end"]) for p in json.loads(parts)]
+        assert [interrupted_text[s:e] for s, e in got] == [FIRST, SECOND]
+        assert words == f"{FIRST} {SECOND}"
+        assert single is None
+
+
+def test_a_database_made_before_parts_gets_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE quotes (article_id TEXT NOT NULL, text TEXT NOT NULL, start_char INTEGER "
+        "NOT NULL, end_char INTEGER NOT NULL, kind TEXT, speaker TEXT, speaker_mention TEXT, "
+        "speaker_start INTEGER, speaker_end INTEGER, cue TEXT, cue_start INTEGER, cue_end INTEGER)"
+    )
+    old.commit()
+    old.close()
+    db = ResultsDB(path)
+    db.add_line(ok_line("a1", interrupted("a1"), cached=False))
+    db.close()
+    rows = sqlite3.connect(path).execute("SELECT text, parts IS NOT NULL FROM quotes").fetchall()
+    assert rows == [(f"{FIRST} {SECOND}", 1)]

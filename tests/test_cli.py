@@ -83,42 +83,6 @@ def test_help_does_not_import_heavy_libraries() -> None:
     assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
 
 
-def _python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
-
-
-def test_leave_runs_exit_handlers_and_flushes_before_exiting() -> None:
-    code = (
-        "import atexit, sys\n"
-        "from summarizer.cli import leave\n"
-        "atexit.register(lambda: print('handler ran'))\n"
-        "sys.stdout.write('x' * 100000)\n"  # still in the buffer when leave is called
-        "leave(3)\n"
-    )
-    proc = _python(code)
-    assert proc.returncode == 3
-    assert proc.stdout.startswith("x" * 100000)
-    assert proc.stdout.endswith("handler ran\n")
-
-
-def test_leave_with_a_message_prints_it_and_exits_1() -> None:
-    proc = _python("from summarizer.cli import leave\nleave('summarizer: stopped')")
-    assert (proc.returncode, proc.stderr) == (1, "summarizer: stopped\n")
-
-
-def test_leave_waits_for_a_live_non_daemon_thread() -> None:
-    code = (
-        "import threading, time\n"
-        "from summarizer.cli import leave\n"
-        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()\n"
-        "leave(0)\n"
-    )
-    proc = _python(code)
-    assert (proc.returncode, proc.stdout) == (0, "thread done\n")
-
-
 def _write(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)

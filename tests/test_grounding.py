@@ -55,3 +55,48 @@ def test_event_without_grounded_evidence_is_dropped() -> None:
     out = ground(Draft(events=[ok, invented]), _doc())
     assert [e.description for e in out.events] == ["attack"]
     assert any("ceasefire" in w for w in out.warnings)
+
+
+PIECES = 'The minister said "we will win," he said, "on Monday." Rebels attacked the town.'
+
+
+def _pieces_doc():  # type: ignore[no-untyped-def]
+    return segment(PIECES, source_for(PIECES))
+
+
+def _interrupted(second: Span) -> Quote:
+    first = Span(text="we will win,", start=19, end=31)
+    return Quote(
+        text=f"{first.text} {second.text}",
+        start=first.start,
+        end=second.end,
+        kind="direct",
+        parts=[first, second],
+    )
+
+
+def test_a_quote_in_parts_is_kept_when_every_part_holds_its_words() -> None:
+    q = _interrupted(Span(text="on Monday.", start=43, end=53))
+    assert PIECES[43:53] == "on Monday."
+    out = ground(Draft(quotes=[q]), _pieces_doc())
+    assert out.quotes == [q]
+    assert out.warnings == []
+
+
+def test_a_quote_with_one_wrong_part_is_dropped() -> None:
+    q = _interrupted(Span(text="on Sunday.", start=43, end=53))
+    out = ground(Draft(quotes=[q]), _pieces_doc())
+    assert out.quotes == []
+    assert any("on Sunday" in w for w in out.warnings)
+
+
+def test_parts_must_make_up_the_items_words_and_range() -> None:
+    q = _interrupted(Span(text="on Monday.", start=43, end=53))
+    claims = [
+        Claim(text="we will win, on Sunday.", start=19, end=53, parts=q.parts, statement="x",
+              kind="reported"),
+        Claim(text=q.text, start=19, end=60, parts=q.parts, statement="x", kind="reported"),
+    ]  # fmt: skip
+    out = ground(Draft(claims=claims), _pieces_doc())
+    assert out.claims == []
+    assert len(out.warnings) == 2

@@ -6,7 +6,8 @@ highlighted range must read exactly its item's text in the DOM, a side-list clic
 and mark its item, and the article's ``<script>`` must show as text and run nothing. A
 screenshot is saved in the test's tmp dir (its path is printed; ``pytest -s`` shows it).
 
-fixtures/pages/overlaps.extraction.json is a hand-written result (not a model's).
+fixtures/pages/overlaps.extraction.json is a hand-written result (not a model's), and so is
+``interrupted()``: a quote in two parts around its cue.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from interrupted import FIRST, SECOND, interrupted
 
 from summarizer.models import Extraction, Meta, Party, Quote, Source
 from summarizer.render.html import render_report
@@ -75,8 +77,10 @@ def expected_ranges(result: Extraction, section: str) -> dict[str, str]:
             want[f"{section}-e{i}.{n}"] = s.text
         if ev.trigger:
             want[f"{section}-e{i}.t"] = ev.trigger.text
-    want.update({f"{section}-q{i}.0": q.text for i, q in enumerate(result.quotes)})
-    want.update({f"{section}-c{i}.0": c.text for i, c in enumerate(result.claims)})
+    for i, q in enumerate(result.quotes):
+        want.update({f"{section}-q{i}.{n}": p.text for n, p in enumerate(q.parts or [q])})
+    for i, c in enumerate(result.claims):
+        want.update({f"{section}-c{i}.{n}": p.text for n, p in enumerate(c.parts or [c])})
     return want
 
 
@@ -116,17 +120,22 @@ def test_report_in_chromium(browser_page: tuple[Any, list[str], list[str]], tmp_
     page, errors, requests = browser_page
     sample = Extraction.model_validate_json(SAMPLE.read_text(encoding="utf-8"))
     longer = long_article()
+    pieced = interrupted()
     report = tmp_path / "report.html"
-    report.write_text(render_report([sample, longer]), encoding="utf-8")
+    report.write_text(render_report([sample, longer, pieced]), encoding="utf-8")
     url = report.as_uri()
     page.goto(url)
     page.wait_for_load_state("load")
 
     # every highlighted range reads exactly its item's text; the article text is whole
-    want = expected_ranges(sample, "a0") | expected_ranges(longer, "a1")
+    want = (
+        expected_ranges(sample, "a0")
+        | expected_ranges(longer, "a1")
+        | expected_ranges(pieced, "a2")
+    )
     assert page.evaluate(JS_RANGE_TEXTS, list(want)) == want
     texts = page.eval_on_selector_all(".article-text", "els => els.map(e => e.textContent)")
-    assert texts == [sample.source.text, longer.source.text]
+    assert texts == [sample.source.text, longer.source.text, pieced.source.text]
 
     # the article's <script> and <img onerror> are text: nothing ran, no element was made
     assert page.evaluate("() => window.__pwned") is None
@@ -155,6 +164,13 @@ def test_report_in_chromium(browser_page: tuple[Any, list[str], list[str]], tmp_
     assert "active" in (page.get_attribute(target, "class") or "")
     assert "current" in (page.get_attribute('.item-link[data-item="a1-q0"]', "class") or "")
     assert "the mayor" in page.inner_text("#a1 .details-slot")
+
+    # a quote in two parts is one item: its link marks both parts and not the cue between
+    page.click('.item-link[data-item="a2-q0"]')
+    marked = page.eval_on_selector_all("#a2 .hl-quote.active", "els => els.map(e => e.textContent)")
+    assert marked == [FIRST, SECOND]
+    assert "2 parts" in page.inner_text("#a2 .details-slot")
+    assert page.eval_on_selector_all("#a2 .items .item-link", "e => e.length") == 2
 
     # the legend hides and shows a kind
     page.click("#a0 .legend button[data-kind='quote']")

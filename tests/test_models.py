@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from summarizer.models import Extraction, Meta, Quote, Source
+from summarizer.models import Extraction, Meta, Quote, Source, Span
 from summarizer.schema import schema_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +48,17 @@ def test_extraction_round_trips_through_json() -> None:
     again = Extraction.model_validate_json(result.model_dump_json())
     assert again == result
     assert again.schema_version == "1"
+
+
+def test_parts_are_left_out_of_the_output_unless_set() -> None:
+    first, second = Span(text="a", start=0, end=1), Span(text="b", start=4, end=5)
+    whole = Quote(text="ab", start=0, end=2, kind="direct")
+    pieced = Quote(text="a b", start=0, end=5, kind="direct", parts=[first, second])
+    assert "parts" not in json.loads(whole.model_dump_json())
+    assert json.loads(pieced.model_dump_json())["parts"][1] == {"text": "b", "start": 4, "end": 5}
+    assert Quote.model_validate_json(pieced.model_dump_json()) == pieced
+
+
+def test_an_item_in_one_part_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        Quote(text="a", start=0, end=1, kind="direct", parts=[Span(text="a", start=0, end=1)])

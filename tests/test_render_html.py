@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from interrupted import interrupted
 
 from summarizer.loading import source_for
 from summarizer.models import Extraction, Meta, Quote
@@ -85,10 +86,20 @@ def expected_ranges(result: Extraction, section: str = "a0") -> dict[str, str]:
         if ev.trigger:
             want[f"{section}-e{i}.t"] = ev.trigger.text
     for i, q in enumerate(result.quotes):
-        want[f"{section}-q{i}.0"] = q.text
+        want.update({f"{section}-q{i}.{n}": p.text for n, p in enumerate(q.parts or [q])})
     for i, c in enumerate(result.claims):
-        want[f"{section}-c{i}.0"] = c.text
+        want.update({f"{section}-c{i}.{n}": p.text for n, p in enumerate(c.parts or [c])})
     return want
+
+
+def test_an_item_in_parts_is_one_item_with_every_part_highlighted() -> None:
+    html = render(interrupted(), "html")
+    page = read(html)
+    halves = ["We will respond,", "at the right time."]
+    assert page.by_range == {f"a0-{k}.{n}": t for k in ("q0", "c0") for n, t in enumerate(halves)}
+    assert html.count('class="item-link"') == 2  # one quote and one claim in the side list
+    assert "(2 parts)" in html
+    assert "We will respond, at the right time." in html  # its words, as a reader reads them
 
 
 def test_the_article_text_is_shown_whole_and_every_highlight_holds_its_item(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from interrupted import interrupted
 from markdown_it import MarkdownIt
 
 from summarizer.models import Extraction, Meta
@@ -75,3 +76,15 @@ def test_an_empty_result_says_none_found() -> None:
 
 def test_md_keeps_one_line() -> None:
     assert md("a\n\nb  *c*") == "a b \\*c\\*"
+
+
+def test_an_item_in_parts_is_one_entry_with_each_parts_offsets() -> None:
+    result = interrupted()
+    quote, claim = result.quotes[0], result.claims[0]
+    assert quote.parts is not None and claim.parts is not None
+    text = render(result, "markdown")
+    assert "## Quotes (1)" in text and "## Claims (1)" in text
+    assert text.count("“We will respond, at the right time.”") == 2  # the quote and the claim
+    offsets = ", ".join(f"{p.start}–{p.end}" for p in quote.parts)
+    assert f"chars {offsets})" in text
+    assert "the minister said" not in text  # the cue between the parts is no part of the words

@@ -18,7 +18,7 @@ def prepared(name: str) -> Document:
     return prepare(load(str(ARTICLES / name)), Settings())
 
 
-def test_output_is_grounded_and_says_which_backend() -> None:
+def test_output_is_grounded_and_says_which_backend(speedups: bool) -> None:
     doc = prepared("010_port_strike.txt")
     result = run(doc, RulesBackend())
     assert result.meta.backend == "rules"

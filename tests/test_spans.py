@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.spans import find_verbatim, fold, is_grounded, make_span, trim
+from summarizer.spans import (
+    find_verbatim,
+    fold,
+    is_grounded,
+    join_parts,
+    make_parts,
+    make_span,
+    parts_grounded,
+    trim,
+)
 
 ARTICLE = "He said: \u201cWe will respond \u2014 at the right\n time.\u201d Then he left."
 
@@ -51,3 +60,21 @@ def test_is_grounded() -> None:
     assert is_grounded("abcdef", "cd", 2, 4)
     assert not is_grounded("abcdef", "cd", 1, 3)
     assert not is_grounded("abcdef", "ef", 4, 9)
+
+
+def test_make_parts_trims_each_piece_and_gives_none_for_one_piece() -> None:
+    text = '"We will respond," she said, "at the right time."'
+    parts = make_parts(text, [(1, 18), (28, 49), (49, 49)])
+    assert parts is not None
+    assert [p.text for p in parts] == ['We will respond,"', '"at the right time."']
+    assert make_parts(text, [(1, 17), (18, 19)]) is None  # the other piece is only a space
+    assert join_parts(parts) == 'We will respond," "at the right time."'
+
+
+def test_parts_grounded_needs_order_range_and_joined_words() -> None:
+    text = "ab cd ef"
+    a, b = make_span(text, 0, 2), make_span(text, 6, 8)
+    assert parts_grounded(text, "ab ef", 0, 8, [a, b])
+    assert not parts_grounded(text, "ab ef", 0, 7, [a, b])  # end is not the last part's
+    assert not parts_grounded(text, "ab  ef", 0, 8, [a, b])  # words are not the joined parts
+    assert not parts_grounded(text, "ef ab", 6, 2, [b, a])  # out of order

@@ -133,7 +133,7 @@ def run_async_processes(
     ``limiter`` must be shared (``RateLimiter(shared=True)``): the workers draw on it."""
     # A configuration error shows here, before forking.
     parent = make_worker(job, factory, base_urls)
-    preload(job, parent.backends)
+    preload(parent.backends)
     ctx = multiprocessing.get_context("fork")
     tasks: Queue[Item | None] = ctx.Queue(maxsize=max(workers, concurrency // 2))
     results: Queue[Message] = ctx.Queue()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarizer.backends.base import Backend
 from summarizer.bulk import inputs
 from summarizer.bulk.accounting import Tally
 from summarizer.bulk.progress import Progress
@@ -52,11 +53,12 @@ class BulkOptions:
     batch: BatchOptions | None = None  # ``--batch``: through the Batch API instead of live
 
 
-def engine_for(options: BulkOptions) -> str:
-    """``auto``: asyncio when a model is called over the network, processes for the rules."""
+def engine_for(options: BulkOptions, backend: Backend) -> str:
+    """``auto``: asyncio for an I/O-bound backend (a model called over the network), worker
+    processes for a CPU-bound one (rules, a model in process)."""
     if options.engine != "auto":
         return options.engine
-    return "async" if options.job.settings.uses_llm else "process"
+    return "async" if backend.bound == "io" else "process"
 
 
 def _validate(o: BulkOptions, engine: str) -> None:
@@ -92,10 +94,10 @@ def run_bulk(
 ) -> Tally:
     """Run and return the tally (``tally`` if given, so a caller still has it when the run
     raises ``runner.Interrupted`` after saving what finished)."""
-    from summarizer.pipeline import backend_for
+    from summarizer.backends import registry
 
-    factory = factory or backend_for
-    engine = engine_for(options)
+    factory = factory or registry.create
+    engine = engine_for(options, factory(options.job.settings))
     _validate(options, engine)
     inputs.check(options.inputs)
     stream = inputs.iter_items(options.inputs)

@@ -3,7 +3,8 @@
 Tables: ``articles`` (one row per id, its latest status), ``quotes``, ``claims`` and ``events``
 (one row per item, with ``start_char``/``end_char`` offsets into the article and the item's
 text). Party fields are flattened to a name plus the mention's span; lists of parties and
-evidence spans are JSON. The JSONL output stays the source of truth: rows are replaced per id
+evidence spans are JSON, and so are the ``parts`` of a discontinuous quote or claim (NULL for
+one in a single piece). The JSONL output stays the source of truth: rows are replaced per id
 as lines arrive, and ``catch_up`` fills in whatever an interrupted run wrote to the JSONL only.
 
     SELECT a.id, a.title, q.text FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -32,12 +33,13 @@ CREATE TABLE IF NOT EXISTS quotes (
     article_id TEXT NOT NULL REFERENCES articles(id), text TEXT NOT NULL,
     start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, kind TEXT,
     speaker TEXT, speaker_mention TEXT, speaker_start INTEGER, speaker_end INTEGER,
-    cue TEXT, cue_start INTEGER, cue_end INTEGER
+    cue TEXT, cue_start INTEGER, cue_end INTEGER, parts TEXT
 );
 CREATE TABLE IF NOT EXISTS claims (
     article_id TEXT NOT NULL REFERENCES articles(id), text TEXT NOT NULL,
     start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, statement TEXT, kind TEXT,
-    claimant TEXT, claimant_mention TEXT, claimant_start INTEGER, claimant_end INTEGER
+    claimant TEXT, claimant_mention TEXT, claimant_start INTEGER, claimant_end INTEGER,
+    parts TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     article_id TEXT NOT NULL REFERENCES articles(id), description TEXT, type TEXT,
@@ -63,6 +65,19 @@ def _party(p: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
     return (p["name"], *_span(p.get("mention")))
 
 
+def _parts(item: dict[str, Any]) -> str | None:
+    parts = item.get("parts")
+    return json.dumps(parts, ensure_ascii=False) if parts else None
+
+
+def _add_parts_columns(conn: sqlite3.Connection) -> None:
+    """A database made before items had ``parts`` gets the column, so resuming into it works."""
+    for table in ("quotes", "claims"):
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if "parts" not in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN parts TEXT")
+
+
 def _names(parties: list[dict[str, Any]]) -> str:
     return json.dumps([p["name"] for p in parties], ensure_ascii=False)
 
@@ -74,6 +89,7 @@ class ResultsDB:
         try:
             self.conn = sqlite3.connect(path)
             self.conn.executescript(SCHEMA)
+            _add_parts_columns(self.conn)
         except sqlite3.Error as exc:
             raise ConfigError(f"--db {path}: cannot open ({exc})") from None
         self.commit_seconds = commit_seconds
@@ -118,18 +134,18 @@ class ResultsDB:
             ),
         )  # fmt: skip
         c.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (aid, q["text"], q["start"], q["end"], q["kind"], *_party(q.get("speaker")),
-                 *_span(q.get("cue")))
+                 *_span(q.get("cue")), _parts(q))
                 for q in r.get("quotes", [])
             ],
         )  # fmt: skip
         c.executemany(
-            "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (aid, m["text"], m["start"], m["end"], m["statement"], m["kind"],
-                 *_party(m.get("claimant")))
+                 *_party(m.get("claimant")), _parts(m))
                 for m in r.get("claims", [])
             ],
         )  # fmt: skip

@@ -20,7 +20,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from summarizer.models import Event, Extraction, Party, Source
+from summarizer.models import Claim, Event, Extraction, Party, Quote, Source
+from summarizer.spans import pieces
 
 ASSETS = Path(__file__).with_name("assets")
 # Nesting order, outermost first: each kind's style must survive being inside the ones before.
@@ -113,6 +114,13 @@ def _event_fields(ev: Event) -> list[list[str]]:
     )
 
 
+def _offsets(item: Quote | Claim) -> str:
+    """ "19–31", or "19–31, 43–53 (2 parts)" for an item in pieces."""
+    found = pieces(item)
+    shown = ", ".join(f"{s}–{e}" for s, e in found)
+    return shown if len(found) == 1 else f"{shown} ({len(found)} parts)"
+
+
 def collect(result: Extraction, section: str) -> tuple[dict[str, dict[str, Any]], list[Highlight]]:
     """The page's items (for the side list and the details) and their highlighted ranges."""
     items: dict[str, dict[str, Any]] = {}
@@ -156,11 +164,12 @@ def collect(result: Extraction, section: str) -> tuple[dict[str, dict[str, Any]]
                 ("Kind", q.kind),
                 ("Cue", q.cue.text if q.cue else None),
                 ("Words", f"“{q.text}”"),
-                ("Offsets", f"{q.start}–{q.end}"),
+                ("Offsets", _offsets(q)),
             ]
         )
         add(iid, "quote", f"Quote: {speaker}", f"{speaker}: “{_short(q.text, 70)}”", fields)
-        span(iid, "0", "quote", q.start, q.end)
+        for n, (start, end) in enumerate(pieces(q)):
+            span(iid, str(n), "quote", start, end)
     for i, c in enumerate(result.claims):
         iid = f"{section}-c{i}"
         claimant = _who(c.claimant) or "the article"
@@ -170,11 +179,12 @@ def collect(result: Extraction, section: str) -> tuple[dict[str, dict[str, Any]]
                 ("Mention", _mention(c.claimant)),
                 ("Kind", c.kind),
                 ("Statement", c.statement),
-                ("Offsets", f"{c.start}–{c.end}"),
+                ("Offsets", _offsets(c)),
             ]
         )
         add(iid, "claim", f"Claim: {claimant}", f"{claimant}: {_short(c.statement)}", fields)
-        span(iid, "0", "claim", c.start, c.end)
+        for n, (start, end) in enumerate(pieces(c)):
+            span(iid, str(n), "claim", start, end)
     return items, ranges
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.models import Event, Extraction, Party
+from summarizer.models import Claim, Event, Extraction, Party, Quote
+from summarizer.spans import pieces
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
@@ -33,6 +34,11 @@ def _when(ev: Event) -> str:
 
 def _count(n: int | None) -> str:
     return "-" if n is None else str(n)
+
+
+def _chars(item: Quote | Claim) -> str:
+    """ "chars 19–31", or each part's offsets for an item in pieces: "chars 19–31, 43–53"."""
+    return "chars " + ", ".join(f"{s}–{e}" for s, e in pieces(item))
 
 
 def _events(result: Extraction) -> list[str]:
@@ -73,9 +79,7 @@ def _quotes(result: Extraction) -> list[str]:
         cue = f", cue “{md(q.cue.text)}”" if q.cue else ""
         out.append(f"> “{md(q.text)}”")
         out.append(">")
-        out.append(
-            f"> — **{_who(q.speaker, 'unattributed')}** ({q.kind}{cue}; chars {q.start}–{q.end})"
-        )
+        out.append(f"> — **{_who(q.speaker, 'unattributed')}** ({q.kind}{cue}; {_chars(q)})")
         out.append("")
     return out[:-1]
 
@@ -85,7 +89,7 @@ def _claims(result: Extraction) -> list[str]:
         return ["_None found._"]
     return [
         f"- **{_who(c.claimant, 'the article')}** ({c.kind}): {md(c.statement)}"
-        f"  \n  “{md(c.text)}” (chars {c.start}–{c.end})"
+        f"  \n  “{md(c.text)}” ({_chars(c)})"
         for c in result.claims
     ]
 

@@ -9,7 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.models import Extraction, Party
+from summarizer.models import Claim, Extraction, Party, Quote
+from summarizer.spans import pieces
 
 LLM_HINT = (
     "Offline rules backend. For an LLM: --model openai/gpt-4o-mini (with OPENAI_API_KEY), "
@@ -23,6 +24,11 @@ def _who(p: Party | None) -> str:
     if p.mention and p.mention.text != p.name:
         return f"{p.name} ({p.mention.text})"
     return p.name
+
+
+def _at(item: Quote | Claim) -> str:
+    """Offsets of an item, each part's for one in pieces: "19-31, 43-53"."""
+    return ", ".join(f"{s}-{e}" for s, e in pieces(item))
 
 
 def _tables(result: Extraction) -> list[Table]:
@@ -44,7 +50,7 @@ def _tables(result: Extraction) -> list[Table]:
     for col in ("speaker", "kind", "words", "at"):
         quotes.add_column(col, overflow="fold")
     for q in result.quotes:
-        quotes.add_row(_who(q.speaker), q.kind, q.text, f"{q.start}-{q.end}")
+        quotes.add_row(_who(q.speaker), q.kind, q.text, _at(q))
     claims = Table(title=f"Claims ({len(result.claims)})", expand=True, title_justify="left")
     for col in ("claimant", "kind", "claim", "at"):
         claims.add_column(col, overflow="fold")
@@ -53,7 +59,7 @@ def _tables(result: Extraction) -> list[Table]:
             _who(c.claimant) if c.claimant else "(article)",
             c.kind,
             c.statement,
-            f"{c.start}-{c.end}",
+            _at(c),
         )
     return [events, quotes, claims]
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from summarizer.backends.base import Draft
+from summarizer.backends.base import BackendBase, Bound, Draft
+from summarizer.backends.llm.budget import budget_for
 from summarizer.backends.llm.draft import build, salvage
 from summarizer.backends.llm.prompt import PROMPT_VERSION, messages, numbered
 from summarizer.backends.llm.response import Article, ArticleExtraction
@@ -33,10 +34,15 @@ from summarizer.settings import Settings
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)\s*```", re.DOTALL)
 
 
-class LLMBackend:
-    """Extraction by a model behind an OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp)."""
+class LLMBackend(BackendBase):
+    """Extraction by a model behind an OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp).
+
+    I/O-bound: bulk runs many articles at once on one event loop. Results are cached (each
+    costs a request), keyed by model, prompt version, mode, re-asks and input budget."""
 
     name = "llm"
+    bound: Bound = "io"
+    share_warm_up = True
 
     def __init__(self, settings: Settings, *, policy: Policy | None = None) -> None:
         self.settings = settings
@@ -44,6 +50,22 @@ class LLMBackend:
         self.policy = policy or Policy.from_settings(settings)
         self._create: Callable[..., Any] | None = None
         self._aclient: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any]] | None = None
+
+    @property
+    def input_budget(self) -> int:  # type: ignore[override]
+        return budget_for(self.settings.model or "", self.settings.max_input_tokens)
+
+    @property
+    def cache_identity(self) -> Mapping[str, object]:  # type: ignore[override]
+        s = self.settings
+        return {
+            "backend": self.name,
+            "model": s.model,
+            "prompt_version": PROMPT_VERSION,
+            "mode": s.mode,
+            "max_retries": s.max_retries,
+            "max_input_tokens": s.max_input_tokens,
+        }
 
     def warm_up(self) -> None:
         """Pay the client libraries' one-off set-up now (the bulk runner: before forking)."""

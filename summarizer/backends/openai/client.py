@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
+from summarizer.backends import hooks
 from summarizer.backends.llm.response import ArticleExtraction, problems
-from summarizer.backends.openai import instructor_speedup
 from summarizer.backends.openai.transport import Policy, origin, with_retries, with_retries_async
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
@@ -171,7 +171,8 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
     counts its own requests by running inside ``transport.metered``."""
     import instructor
 
-    instructor_speedup.install()
+    for tune in hooks.INSTRUCTOR:
+        tune()
     raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))
 
@@ -179,6 +180,7 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
 def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     import instructor
 
-    instructor_speedup.install()
+    for tune in hooks.INSTRUCTOR:
+        tune()
     raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))
