@@ -81,7 +81,7 @@ def _validate(o: BulkOptions, engine: str) -> None:
     if o.ray_address and engine != "ray":
         raise ConfigError("--ray-address needs --engine ray")
     if o.batch is not None:
-        if not o.job.settings.uses_llm:
+        if engine != "async":
             raise ConfigError("--batch needs a model (--model openai/... or --base-url)")
         if "-" in o.inputs:
             raise ConfigError("--batch reads its inputs again when answers arrive: not '-'")

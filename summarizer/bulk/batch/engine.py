@@ -40,7 +40,7 @@ from summarizer.bulk.inputs import Item
 from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker
 from summarizer.bulk.store import head
 from summarizer.bulk.work import Job, Outcome, Worker, error_line, failed
-from summarizer.chunking import backend_budget, chunks_for, merge
+from summarizer.chunking import chunks_for, merge
 from summarizer.errors import ConfigError
 from summarizer.pipeline import assemble, prepare, run
 
@@ -340,9 +340,7 @@ class BatchRun:
         if reasks:
             follow.append((item.id, so_far, reasks))
             return None
-        draft = (
-            drafts[0] if len(drafts) == 1 else merge(drafts, budget=backend_budget(self.backend))
-        )
+        draft = drafts[0] if len(drafts) == 1 else merge(drafts, budget=self.backend.input_budget)
         result = assemble(doc, self.backend.name, draft, started)
         out = self.worker._done(item, result, k)
         out.batch_prompt_tokens, out.batch_completion_tokens = paid

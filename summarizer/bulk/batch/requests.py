@@ -20,7 +20,6 @@ from typing import Any
 from summarizer.backends.base import Draft
 from summarizer.backends.llm.response import Article
 from summarizer.backends.openai import client as c
-from summarizer.backends.openai import instructor_speedup
 from summarizer.backends.openai.backend import LLMBackend
 from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
 from summarizer.document import Document
@@ -77,7 +76,6 @@ class Requests:
 
         self.backend = backend
         ep = backend.endpoint
-        instructor_speedup.install()
         self._sdk = openai.OpenAI(
             api_key=ep.key,
             base_url=ep.base_url,
