@@ -16,13 +16,13 @@ empty success. Transport failures are retried underneath (``transport.py``).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any, cast
 
-from summarizer.backends.base import Draft
-from summarizer.backends.llm import envelope
+from summarizer.backends.base import BackendBase, Bound, Draft
+from summarizer.backends.llm import envelope, instructed
+from summarizer.backends.llm.budget import budget_for
 from summarizer.backends.llm.draft import Failed, build, loads, salvage
 from summarizer.backends.llm.prompt import (
     PROMPT_VERSION,
@@ -49,10 +49,16 @@ from summarizer.settings import Settings
 Reply = tuple[Any, Exception | None]
 
 
-class LLMBackend:
-    """Extraction by a model behind an OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp)."""
+class LLMBackend(BackendBase):
+    """Extraction by a model behind an OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp).
+
+    I/O-bound: bulk runs many articles at once on one event loop. Results are cached (each
+    costs a request), keyed by model, prompt version, mode, re-asks, answer bound, assist and
+    input budget."""
 
     name = "llm"
+    bound: Bound = "io"
+    share_warm_up = True
 
     def __init__(self, settings: Settings, *, policy: Policy | None = None) -> None:
         self.settings = settings
@@ -63,6 +69,24 @@ class LLMBackend:
             None
         )
         self._switched: str | None = None  # the warning once tools mode gave way to JSON mode
+
+    @property
+    def input_budget(self) -> int:  # type: ignore[override]
+        return budget_for(self.settings.model or "", self.settings.max_input_tokens)
+
+    @property
+    def cache_identity(self) -> Mapping[str, object]:  # type: ignore[override]
+        s = self.settings
+        return {
+            "backend": self.name,
+            "model": s.model,
+            "prompt_version": PROMPT_VERSION,
+            "mode": s.mode,
+            "max_retries": s.max_retries,
+            "max_input_tokens": s.max_input_tokens,
+            "max_tokens": s.max_tokens,
+            "assist": s.assist,
+        }
 
     def warm_up(self) -> None:
         """Pay the client libraries' one-off set-up now (the bulk runner: before forking)."""
@@ -208,7 +232,7 @@ class LLMBackend:
             chat = follow_up("retry", assist=assist)
         model = _model(article)
         request: dict[str, Any] = {
-            "response_model": c.response_model(model),
+            "response_model": instructed.response_model(model),
             "messages": chat,
             "model": self.endpoint.model,
             "context": context,
@@ -219,7 +243,7 @@ class LLMBackend:
         if self.endpoint.mode == "json" and not self.endpoint.is_openai:
             # llama.cpp constrains output only to response_format["schema"]; instructor's JSON
             # mode sends {"type": "json_object"} alone, so the schema is added here.
-            request["extra_body"] = {"response_format": _json_response_format(model)}
+            request["extra_body"] = {"response_format": instructed.json_response_format(model)}
         return request
 
     def _reasks(self, failed: list[Failed]) -> Iterator[str]:
@@ -346,7 +370,7 @@ class LLMBackend:
         )
 
 
-class _Unusable(Exception):
+class _Unusable(ExtractionError):
     """An answer with nothing usable in it: ``retry`` says why to the model, ``summary`` to the
     user (after the last attempt)."""
 
@@ -407,29 +431,6 @@ def _merged(
         update={"quotes": [*answer.quotes, *quotes], "claims": [*answer.claims, *claims]}
     )
     return (merged, notes), unplaced
-
-
-@lru_cache(maxsize=4)
-def _json_response_format(model: type[ArticleExtraction]) -> dict[str, Any]:
-    """The ``response_format`` for JSON mode on llama.cpp-style servers, built once (the SDK only
-    reads it). The grammar needs only the structure: the descriptions the model reads are in
-    instructor's system message already, so this copy goes without them (~1,000 characters)."""
-    return {"type": "json_object", "schema": _structure(model.model_json_schema())}
-
-
-def _structure(node: Any) -> Any:
-    """A JSON Schema without its annotations ("description", "title"), fields kept."""
-    if isinstance(node, list):
-        return [_structure(n) for n in node]
-    if not isinstance(node, dict):
-        return node
-    kept: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in ("properties", "$defs"):
-            kept[key] = {name: _structure(sub) for name, sub in value.items()}
-        elif key not in ("description", "title"):
-            kept[key] = _structure(value)
-    return kept
 
 
 def _answer_text(completion: Any) -> str | None:

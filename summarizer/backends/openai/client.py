@@ -9,19 +9,17 @@ logged, printed or stored. openai and instructor are imported here, inside funct
 
 from __future__ import annotations
 
-import copy
 import json
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from summarizer.backends import hooks
 from summarizer.backends.llm.envelope import parse_content
-from summarizer.backends.llm.response import ArticleExtraction, problems
-from summarizer.backends.openai import instructor_speedup
+from summarizer.backends.llm.instructed import quiet_instructor, response_model
+from summarizer.backends.llm.response import ArticleExtraction
 from summarizer.backends.openai.transport import (
     Policy,
     current_meter,
@@ -80,16 +78,10 @@ def endpoint(settings: Settings) -> Endpoint:
     return Endpoint(base_url, model, mode, key or PLACEHOLDER_KEY, settings.timeout)
 
 
-def _quiet_instructor() -> None:
-    """instructor logs every failed attempt at ERROR; we report failures ourselves, once."""
-    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
-        logging.getLogger("instructor").setLevel(logging.CRITICAL)
-
-
 def sync_client(ep: Endpoint) -> openai.OpenAI:
     import openai
 
-    _quiet_instructor()
+    quiet_instructor()
     return openai.OpenAI(api_key=ep.key, base_url=ep.base_url, timeout=ep.timeout, max_retries=0)
 
 
@@ -100,7 +92,7 @@ def async_client(ep: Endpoint) -> openai.AsyncOpenAI:
     Its session belongs to the event loop: ``LLMBackend.aclose`` closes it."""
     import openai
 
-    _quiet_instructor()
+    quiet_instructor()
     return openai.AsyncOpenAI(
         api_key=ep.key,
         base_url=ep.base_url,
@@ -114,49 +106,6 @@ def _mode(ep: Endpoint) -> Any:
     import instructor
 
     return instructor.Mode.JSON if ep.mode == "json" else instructor.Mode.TOOLS
-
-
-@lru_cache(maxsize=4)
-def response_model(model: type[ArticleExtraction] = ArticleExtraction) -> type[ArticleExtraction]:
-    """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once, with
-    its JSON Schema built once too.
-
-    Given a plain model, instructor wraps it in a new class on every call, so its schema cache
-    (keyed by class) never hits and the JSON Schema is rebuilt per request (~5 ms); a class that
-    is already a ``ResponseSchema`` is used as is. JSON mode also asks for
-    ``model_json_schema()`` on every request, so the default schema is kept and a copy handed
-    out. Same name, docstring, fields and validators, so requests and answers are unchanged.
-    """
-    import instructor
-    from instructor.core.exceptions import ResponseParsingError
-    from pydantic import ValidationError
-
-    wrapped: Any = instructor.response_schema(model)
-    schema = wrapped.model_json_schema()
-
-    build = wrapped.model_json_schema.__func__
-    parse = wrapped.model_validate_json.__func__
-
-    def model_json_schema(cls: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        return build(cls, *args, **kwargs) if args or kwargs else copy.deepcopy(schema)
-
-    def model_validate_json(cls: Any, data: Any, **kwargs: Any) -> Any:
-        # instructor re-asks with ``str(error)``: ours, not pydantic's (see ``problems``).
-        try:
-            return parse(cls, data, **kwargs)
-        except ValidationError as exc:
-            raise ResponseParsingError(problems(exc)) from exc
-
-    # Made through the metaclass so that the name pydantic puts in validation errors (and so in
-    # re-ask messages) is ArticleExtraction, as before.
-    namespace = {
-        "__module__": model.__module__,
-        "__doc__": model.__doc__,
-        "model_json_schema": classmethod(model_json_schema),
-        "model_validate_json": classmethod(model_validate_json),
-    }
-    Cached = type(wrapped)(model.__name__, (wrapped,), namespace)
-    return cast(type[ArticleExtraction], Cached)
 
 
 def warm_up(ep: Endpoint, policy: Policy) -> None:
@@ -249,7 +198,8 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
     counts its own requests by running inside ``transport.metered``."""
     import instructor
 
-    instructor_speedup.install()
+    for tune in hooks.INSTRUCTOR:
+        tune()
     raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=_delivering(raw, ep.mode), mode=_mode(ep))
 
@@ -257,6 +207,7 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
 def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     import instructor
 
-    instructor_speedup.install()
+    for tune in hooks.INSTRUCTOR:
+        tune()
     raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=_adelivering(raw, ep.mode), mode=_mode(ep))
