@@ -62,7 +62,8 @@ def register(app: typer.Typer) -> None:
                 raise SuiteError(
                     f"{suite_path}: no suite.toml; give --model (and --base-url) once to write one"
                 )
-            toml.write_text(new_suite_toml(model, base_url, "tools"), encoding="utf-8")
+            made = new_suite_toml(model, base_url, "tools", server, quantisation)
+            toml.write_text(made, encoding="utf-8")
             print(f"wrote {toml}", file=sys.stderr)
         suite = open_suite(suite_path)
         only = [suite.article(a) for a in article] if article else None
