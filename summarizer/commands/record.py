@@ -77,7 +77,8 @@ def register(app: typer.Typer) -> None:
                 failed += 1
                 print(f"summarizer: {item.article.relative}: {item.error}", file=sys.stderr)
             else:
-                print(f"{item.action:<9} {item.article.relative}")
+                changed = f"  (expected changed: {item.changed})" if item.changed else ""
+                print(f"{item.action:<9} {item.article.relative}{changed}")
         made = (
             "rules backend"
             if not suite.uses_llm
