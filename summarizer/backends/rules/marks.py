@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN = "\u201c\u00ab\u201e"
-_CLOSE = "\u201d\u00bb"
+from summarizer import quotemarks
+
+_OPENS = quotemarks.OPENING + '"'
+_CLOSES = quotemarks.CLOSING + '"'
+_NOT_IN_SINGLE = re.escape("'" + quotemarks.SINGLE_OPENING + quotemarks.DOUBLE)
 _SINGLE = re.compile(
-    r"(?<![\w'\u2019])['\u2018](?=[^\W\d_])([^\n'\u2018\u201c\u201d\"]{1,160}?[\w.,!?])['\u2019](?!\w)"
+    rf"(?<![\w'\u2019])['\u2018](?=[^\W\d_])([^\n{_NOT_IN_SINGLE}]{{1,160}}?[\w.,!?])['\u2019](?!\w)"
 )
+_SENTENCE_END = ".!?:"
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,9 @@ def _doubles(text: str, start: int, end: int) -> list[Marked]:
     opened: int | None = None
     for i in range(start, end):
         ch = text[i]
-        if opened is None and (ch in _OPEN or ch == '"'):
+        if opened is None and ch in _OPENS:
             opened = i
-        elif opened is not None and (ch in _CLOSE or ch == '"'):
+        elif opened is not None and ch in _CLOSES:
             out.append(Marked(opened + 1, i, opened, i, True))
             opened = None
     if opened is not None:
@@ -68,8 +72,23 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[Marked]:
         doubles = _doubles(text, start, end)
         if doubles and not doubles[-1].closed:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            if nxt is None or text[nxt[0]] not in _OPEN + '"':
+            if nxt is None or text[nxt[0]] not in _OPENS:
                 doubles.pop()
         found += doubles + _singles(text, start, end, doubles)
     found = [m for m in found if text[m.start : m.end].strip()]
     return sorted(found, key=lambda m: m.start)
+
+
+def kind(text: str, paragraph_start: int, mark: Marked) -> str:
+    """Direct when the quote stands as speech (starts a sentence, or follows a cue and a comma
+    or colon with a capital); partial when it is a phrase inside the writer's own sentence."""
+    i = mark.open_at - 1
+    while i >= paragraph_start and text[i].isspace():
+        i -= 1
+    if i < paragraph_start or text[i] in _SENTENCE_END:
+        return "direct"
+    first = text[mark.start : mark.start + 1]
+    words = len(text[mark.start : mark.end].split())
+    if text[i] == "," and first.isupper() and words >= 4:
+        return "direct"
+    return "partial"
