@@ -29,8 +29,8 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from summarizer import dates, quotemarks
-from summarizer.backends.rules.arguments import Mention, mention, span_of
-from summarizer.backends.rules.lexicon import PASSING_STATEMENTS, lemma
+from summarizer.backends.rules.arguments import Mention, actor_adjective, mention, span_of
+from summarizer.backends.rules.lexicon import DEMONYMS, PASSING_STATEMENTS, lemma
 from summarizer.backends.rules.merging import Draft, coalesce, group_sentence
 from summarizer.backends.rules.places import clause
 from summarizer.backends.rules.triggers import classify, irrealis, names_event
@@ -126,7 +126,14 @@ def _parties(tokens: list[Token], text: str) -> list[Party]:
     """Parties in order of mention, one per name; the fuller of two names for one party wins."""
     out: list[Party] = []
     for tok in dict.fromkeys(tokens):
-        p = _party(tok, text)
+        if actor_adjective(tok):
+            # "Israeli strikes": Israel acted; an adjective the lexicon cannot name is left out
+            name = DEMONYMS.get(tok.lower_)
+            if name is None:
+                continue
+            p = Party(name=name, mention=make_span(text, tok.idx, tok.idx + len(tok.text)))
+        else:
+            p = _party(tok, text)
         same = next((i for i, q in enumerate(out) if _same_name(p.name, q.name)), None)
         if same is None:
             out.append(p)
