@@ -78,3 +78,9 @@ def test_an_actor_adjective_is_not_an_argument_span() -> None:
     text, m = _mention("An Israeli airstrike hit the port.", "airstrike")
     assert [t.text for t in m.actors] == ["Israeli"]
     assert "Israeli" not in [text[a:b] for a, b in m.argument_ranges()]
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    text, m = _mention("The gunmen stormed the hotel and killed six guests.", "killed")
+    assert _words(text, m.actors) == ["The gunmen"]
+    assert _words(text, m.targets) == ["six guests"]

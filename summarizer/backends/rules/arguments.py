@@ -152,6 +152,9 @@ def _noun_actors(noun: Token) -> list[Token]:
     return actors
 
 
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
 def _objects(prep: Token) -> list[Token]:
     return [g for g in prep.children if g.dep_ == "pobj"]
 
@@ -194,6 +197,11 @@ def _verb_arguments(verb: Token, kind: str, m: Mention) -> None:
             _subject(c, victim_subject, m)
         else:
             _verb_child(c, kind, m)
+    if verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        # "The gunmen stormed the hotel and killed six": co-ordinated verbs share a subject
+        for c in verb.head.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                _subject(c, victim_subject, m)
     if verb.dep_ in ("acl", "amod") and kind in ("killing", "injury", "arrest", "deployment"):
         if verb.head.ent_type_ not in PLACE_LABELS:
             m.targets.append(verb.head)  # "18 wounded", "2,500 soldiers deployed"

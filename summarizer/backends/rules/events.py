@@ -14,12 +14,18 @@ Event types (``Event.type``), a small fixed vocabulary:
 - ``killing``: killings, deaths, assassinations, executions.
 - ``injury``: woundings and injuries not already counted as an attack's casualties.
 - ``arrest``: arrests, detentions, captures of people.
-- ``statement``: formal statements, announcements, condemnations, vows and warnings ("said" in
-  passing is left to quotes and claims).
+- ``statement``: formal statements, announcements, condemnations, vows and warnings, requests
+  ("called for", "asked", "instructed"); "said" in passing is left to quotes and claims.
 - ``meeting``: meetings, talks, summits, visits, campaign rallies.
 - ``protest``: protests, demonstrations, rallies against something, riots, marches.
-- ``deployment``: troops or ships deployed, sent, stationed or withdrawn; evacuations.
-- ``other``: charges, trials, sentences, releases, kidnappings, damage and destruction.
+- ``deployment``: troops or ships deployed, sent, stationed or withdrawn; evacuations; people
+  moving (arriving, crossing, flying, fleeing).
+- ``other``: charges, trials, sentences, releases, kidnappings, crimes, damage and destruction,
+  outbreaks of disease.
+
+Arguments are the parties the text names: a pronoun ("they killed") is part of the mention but
+names no one in the record, and an actor adjective ("Israeli strikes") is the state it stands
+for (``lexicon.DEMONYMS``) or is left out.
 """
 
 from __future__ import annotations
