@@ -19,11 +19,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from fake_openai import FakeOpenAI, content_reply, tool_reply  # noqa: E402
 
+from summarizer import _speedups  # noqa: E402
 from summarizer.backends.openai import LLMBackend  # noqa: E402
 from summarizer.document import Document  # noqa: E402
 from summarizer.loading import load, source_for  # noqa: E402
 from summarizer.pipeline import prepare  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
+
+_speedups.install()  # measure what the CLI runs
 
 REFERENCE = ROOT / "fixtures" / "articles" / "000_1c6f5c5be20c7c12.txt"
 EMPTY_ANSWER = {

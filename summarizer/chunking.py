@@ -5,7 +5,8 @@ A chunk is a ``Document`` that shares the article's ``text`` but carries a run o
 computes is already relative to the whole article. Consecutive chunks overlap by a couple of
 sentences so a quote or an event that straddles a boundary is seen whole at least once; the
 merge then reports each span once. Only model backends have a budget: the rules backend reads
-any length in one pass.
+any length in one pass. The budget is the backend's ``input_budget``; an I/O-bound backend
+gets its chunks concurrently, a CPU-bound one one after another.
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ from __future__ import annotations
 import asyncio
 import math
 from bisect import bisect_right
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
-from summarizer.backends.base import Backend, Draft, aclose
+from summarizer.backends.base import Backend, Draft
 from summarizer.document import Document
 from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Summary, Usage
-from summarizer.settings import Settings
 
 Item = TypeVar("Item", Quote, Claim)
 CHARS_PER_TOKEN = 4
@@ -29,43 +29,6 @@ CHARS_PER_TOKEN = 4
 TOKENS_PER_SENTENCE = 2
 OVERLAP_SENTENCES = 2
 MAX_CONCURRENT_CHUNKS = 4
-DEFAULT_BUDGET = 6_000
-# Article tokens per call: well inside each family's context window, leaving room for the
-# instructions and a long structured answer (quality drops long before the hard limit).
-MODEL_BUDGETS: tuple[tuple[str, int], ...] = (
-    ("gpt-4.1", 48_000),
-    ("gpt-4o", 24_000),
-    ("gpt-5", 48_000),
-    ("o1", 24_000),
-    ("o3", 24_000),
-    ("o4", 24_000),
-    ("gpt-4-turbo", 24_000),
-    ("gpt-4", 4_000),
-    ("gpt-3.5", 8_000),
-    ("claude", 48_000),
-    ("gemini", 48_000),
-    ("qwen", 12_000),
-    ("llama", 12_000),
-    ("mistral", 12_000),
-    ("gemma", 6_000),
-    ("phi", 6_000),
-)
-
-
-def budget_for(settings: Settings) -> int | None:
-    """Article tokens one call may carry: ``--max-input-tokens``, else the model's default."""
-    if not settings.uses_llm:
-        return None
-    if settings.max_input_tokens:
-        return settings.max_input_tokens
-    name = (settings.model or "").rsplit("/", 1)[-1].lower()
-    return next((n for prefix, n in MODEL_BUDGETS if name.startswith(prefix)), DEFAULT_BUDGET)
-
-
-def backend_budget(backend: Backend) -> int | None:
-    """The budget of ``backend``: model backends keep their ``Settings`` as ``.settings``."""
-    settings = getattr(backend, "settings", None)
-    return budget_for(settings) if isinstance(settings, Settings) else None
 
 
 def estimate_tokens(text: str) -> int:
@@ -142,7 +105,7 @@ def sub_document(doc: Document, indices: Sequence[int]) -> Document:
 
 def chunks_for(doc: Document, backend: Backend) -> list[Document]:
     """The documents to send: the article itself when it fits the backend's budget."""
-    budget = backend_budget(backend)
+    budget = backend.input_budget
     if budget is None or not doc.sentences:
         return [doc]
     planned = plan(doc, budget)
@@ -156,38 +119,38 @@ def extract(doc: Document, backend: Backend) -> Draft:
     chunks = chunks_for(doc, backend)
     if len(chunks) == 1:
         return backend.extract(doc)
-    if getattr(backend, "aextract", None) is not None and not _loop_running():
+    if backend.bound == "cpu":
+        drafts = [backend.extract(c) for c in chunks]
+    elif not _loop_running():
         drafts = asyncio.run(_gather(chunks, backend, close=True))
     else:
         with ThreadPoolExecutor(max_workers=MAX_CONCURRENT_CHUNKS) as pool:
             drafts = list(pool.map(backend.extract, chunks))
-    return merge(drafts, budget=backend_budget(backend))
+    return merge(drafts, budget=backend.input_budget)
 
 
 async def aextract(doc: Document, backend: Backend) -> Draft:
-    """``extract`` for asyncio callers: the backend's ``aextract`` when it has one."""
+    """``extract`` for asyncio callers, through the backend's ``aextract``."""
     chunks = chunks_for(doc, backend)
     drafts = await _gather(chunks, backend)
-    return drafts[0] if len(chunks) == 1 else merge(drafts, budget=backend_budget(backend))
+    return drafts[0] if len(chunks) == 1 else merge(drafts, budget=backend.input_budget)
 
 
 async def _gather(chunks: list[Document], backend: Backend, *, close: bool = False) -> list[Draft]:
-    """The chunks' drafts, at most ``MAX_CONCURRENT_CHUNKS`` at once; ``close``: the loop is
-    ours and ends here, so the backend's hold on it is released too."""
-    call: Callable[[Document], Awaitable[Draft]] | None = getattr(backend, "aextract", None)
-    bound = asyncio.Semaphore(MAX_CONCURRENT_CHUNKS)
+    """The chunks' drafts, at most ``MAX_CONCURRENT_CHUNKS`` at once (one at a time for a
+    CPU-bound backend); ``close``: the loop is ours and ends here, so the backend's hold on it
+    is released too."""
+    bound = asyncio.Semaphore(MAX_CONCURRENT_CHUNKS if backend.bound == "io" else 1)
 
     async def one(chunk: Document) -> Draft:
         async with bound:
-            if call is not None:
-                return await call(chunk)
-            return await asyncio.to_thread(backend.extract, chunk)
+            return await backend.aextract(chunk)
 
     try:
         return list(await asyncio.gather(*(one(c) for c in chunks)))
     finally:
         if close:
-            await aclose(backend)
+            await backend.aclose()
 
 
 def _loop_running() -> bool:

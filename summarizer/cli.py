@@ -6,20 +6,20 @@ it, so ``summarizer --help`` stays fast. Errors the user can act on are one line
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import os
 import sys
-import threading
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
+from summarizer import _speedups
+from summarizer._speedups.exit import leave
 from summarizer.commands import bulk as bulk_command
+from summarizer.commands import check as check_command
 from summarizer.commands import diff as diff_command
 from summarizer.commands import eval as eval_command
+from summarizer.commands import record as record_command
 from summarizer.commands import report as report_command
 from summarizer.commands.options import (
     DateOpt,
@@ -132,7 +132,14 @@ def schema_command() -> None:
     sys.stdout.write(schema_json())
 
 
-for _command in (eval_command, bulk_command, report_command, diff_command):
+for _command in (
+    eval_command,
+    bulk_command,
+    report_command,
+    diff_command,
+    record_command,
+    check_command,
+):
     _command.register(app)
 
 
@@ -140,7 +147,9 @@ def main() -> None:
     """Console entry point: user-facing errors become one stderr line and an exit code.
 
     Usage errors are click's own (exit 2); ours are ``SummarizerError`` with their exit code.
+    The speed patches (``summarizer._speedups``) are installed here, for commands only.
     """
+    _speedups.install()
     try:
         app()
         code: int | str | None = 0
@@ -153,25 +162,3 @@ def main() -> None:
         print("summarizer: interrupted", file=sys.stderr)
         code = 130
     leave(code)
-
-
-def leave(code: int | str | None) -> NoReturn:
-    """Exit without freeing the heap, as mypy's ``hard_exit`` does: tearing down the openai
-    SDK's ~1,200 classes took ~0.55 s after every model run (measured), to free memory the
-    system takes back anyway. Exit handlers still run (logging, Ray, multiprocessing) and the
-    standard streams are flushed; files are all closed by then. A live non-daemon thread gets
-    the ordinary exit, which waits for it."""
-    if any(
-        t.is_alive() and not t.daemon
-        for t in threading.enumerate()
-        if t is not threading.main_thread()
-    ):
-        sys.exit(code)
-    if isinstance(code, str):
-        print(code, file=sys.stderr)
-        code = 1
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (| head): nothing to say
-            stream.flush()
-    os._exit(code or 0)

@@ -19,14 +19,11 @@ from summarizer.settings import Settings
 
 
 def backend_for(settings: Settings) -> Backend:
-    """The backend a run's settings ask for; imported lazily so ``--help`` stays fast."""
-    if settings.uses_llm:
-        from summarizer.backends.openai import LLMBackend
+    """The backend a run's settings name (``summarizer.backends.registry``); imported lazily so
+    ``--help`` stays fast."""
+    from summarizer.backends import registry
 
-        return LLMBackend(settings)
-    from summarizer.backends.rules import RulesBackend
-
-    return RulesBackend(settings)
+    return registry.create(settings)
 
 
 def prepare(loaded: Loaded, settings: Settings) -> Document:
@@ -45,7 +42,7 @@ def run(doc: Document, backend: Backend) -> Extraction:
 
 
 async def arun(doc: Document, backend: Backend) -> Extraction:
-    """``run`` for asyncio callers (bulk): uses the backend's ``aextract`` when it has one."""
+    """``run`` for asyncio callers (bulk), through the backend's ``aextract``."""
     started = time.perf_counter()
     return assemble(doc, backend.name, await chunking.aextract(doc, backend), started)
 
@@ -78,14 +75,22 @@ def summarise_loaded(
 
 
 def summarise(
-    text: str, *, model: str | None = None, source_id: str | None = None, **options: object
+    text: str,
+    *,
+    model: str | None = None,
+    backend: Backend | None = None,
+    source_id: str | None = None,
+    **options: object,
 ) -> Extraction:
     """Summarise one article given as text; ``model=None`` uses the offline rules backend.
 
-    Other keyword options are ``Settings`` fields (``base_url``, ``timeout``, ``max_retries``...).
+    ``backend`` is a ready backend object (one of your own, or one built once and reused), in
+    place of ``model``. Other keyword options are ``Settings`` fields (``base_url``,
+    ``timeout``, ``max_retries``...).
     """
     settings = Settings.from_env(model=model, **options)
-    return summarise_loaded(Loaded(text, source_for(text, source_id=source_id)), settings)
+    loaded = Loaded(text, source_for(text, source_id=source_id))
+    return summarise_loaded(loaded, settings, backend)
 
 
 def summarise_file(path: str, settings: Settings, **load_options: object) -> Extraction:

@@ -9,11 +9,13 @@ from datetime import date
 
 @dataclass
 class Settings:
-    """Options shared by every backend; the LLM-only ones are ignored by the rules backend.
+    """A run's options; each backend reads the ones it knows and ignores the rest.
 
-    ``model`` is None or "rules" for the offline backend, else "openai/<name>" or a bare model
-    name served at ``base_url``. The API key is read from the environment when needed and never
-    stored in output, logs or fixtures.
+    ``model`` names the backend (``summarizer.backends.registry``): None or "rules" for the
+    offline one, "gguf:PATH", "openai/<name>" or a bare name served at ``base_url``, or a
+    plugin's "NAME:...". ``base_url``, ``mode``, ``timeout`` and ``transport_*`` are read by the
+    OpenAI-compatible backend only. API keys are never stored here: a backend reads its own
+    from the environment when needed, and they never reach output, logs or fixtures.
     """
 
     model: str | None = None
@@ -34,7 +36,3 @@ class Settings:
         values.setdefault("model", os.environ.get("SUMMARIZER_MODEL") or None)
         values.setdefault("base_url", os.environ.get("OPENAI_BASE_URL") or None)
         return cls(**values)  # type: ignore[arg-type]
-
-    @property
-    def uses_llm(self) -> bool:
-        return self.model not in (None, "", "rules")

@@ -197,3 +197,177 @@ def injection_answer() -> dict[str, Any]:
             },
         ],
     }
+
+
+TRANSIT = "fixtures/suites/llm-tools/articles/transit_talks.txt"
+FLOOD = "fixtures/suites/llm-tools/articles/flood_inquiry.txt"
+
+
+def transit_answer() -> dict[str, Any]:
+    """Several speakers, most of them named once and then quoted as "she" or "he"."""
+    doc = document(TRANSIT)
+    n = lambda phrase: number(doc, phrase)  # noqa: E731
+    return {
+        "summary": {
+            "headline": "Westbridge bus strike enters second week after talks collapse",
+            "text": "Talks between Westbridge's transit authority and the drivers' union broke "
+            "down overnight, leaving commuters without buses for a second week. The mayor will "
+            "meet both sides on Wednesday.",
+            "key_points": [n("second week without buses"), n("meet both sides")],
+        },
+        "events": [
+            {
+                "description": "Talks between the transit authority and the drivers' union collapse",
+                "type": "negotiation",
+                "sentences": [n("second week without buses")],
+                "trigger": "broke down",
+                "actors": ["Westbridge transit authority", "drivers' union"],
+                "targets": [],
+                "location": "Westbridge",
+                "time": "shortly before midnight",
+                "killed": None,
+                "injured": None,
+            },
+        ],
+        "claims": [
+            {
+                "sentence": n("About 38,000 people"),
+                "text": "About 38,000 people use the network on a typical weekday",
+                "statement": "The bus network carries about 38,000 people on a weekday.",
+                "claimant": "transit authority",
+                "kind": "reported",
+            },
+        ],
+        "quotes": [
+            quote(
+                doc,
+                "We came to the table with a serious offer and they sent us home with nothing,",
+                "direct",
+                "Maria Okonkwo",
+                "she",
+                "told",
+            ),
+            quote(
+                doc,
+                "drivers would stay off the roads until the authority agreed to limit split shifts",
+                "indirect",
+                "Maria Okonkwo",
+                "She",
+                "said",
+            ),
+            quote(
+                doc,
+                "The offer we put forward on Sunday is the most generous this authority has "
+                "ever made,",
+                "direct",
+                "Graham Pell",
+                "he",
+                "said",
+            ),
+            quote(
+                doc,
+                "as far as the budget can stretch",
+                "partial",
+                "Graham Pell",
+                "He",
+                "added",
+                "as far as the budget",
+            ),
+            quote(
+                doc,
+                "Every day without buses costs this city's shops and workers money they cannot "
+                "get back,",
+                "direct",
+                "Lucia Ferrante",
+                "Ferrante",
+                "said",
+            ),
+            quote(
+                doc,
+                "I understand why they are striking. I just wish somebody would remember the "
+                "people at the bus stops,",
+                "direct",
+                "Priya Nair",
+                "she",
+                "said",
+            ),
+        ],
+    }
+
+
+def flood_answer() -> dict[str, Any]:
+    """A quote nesting another (single marks inside double), and one running over two
+    paragraphs (one item per paragraph, as the prompt asks)."""
+    doc = document(FLOOD)
+    n = lambda phrase: number(doc, phrase)  # noqa: E731
+    return {
+        "summary": {
+            "headline": "Firefighter tells Aldwick inquiry he was warned before the dam failed",
+            "text": "A firefighter told the public inquiry into the Aldwick flood that a control "
+            "room manager warned him of the failing spillway hours before the dam gave way. Two "
+            "people died.",
+            "key_points": [n("A firefighter who led"), n("Two people died")],
+        },
+        "events": [
+            {
+                "description": "The Aldwick dam fails and floods the village",
+                "type": "disaster",
+                "sentences": [n("46 residents"), n("Two people died")],
+                "trigger": "arrived",
+                "actors": [],
+                "targets": ["Aldwick"],
+                "location": "Aldwick",
+                "time": "shortly after 11 pm",
+                "killed": 2,
+                "injured": 17,
+            },
+        ],
+        "claims": [
+            {
+                "sentence": n("46 residents"),
+                "text": "his crew evacuated 46 residents from the lower streets",
+                "statement": "Wren's crew evacuated 46 residents before the flood.",
+                "claimant": "Tomasz Wren",
+                "kind": "reported",
+            },
+        ],
+        "quotes": [
+            quote(
+                doc,
+                "The duty manager rang me and said, 'The spillway is moving, get your people to "
+                "the high road,' and then the line went dead,",
+                "direct",
+                "Tomasz Wren",
+                "Wren",
+                "told",
+            ),
+            quote(
+                doc,
+                "I have gone over that night a hundred times. We knocked on every door on Mill "
+                "Lane and Brook Street, and most people came with us straight away.",
+                "direct",
+                "Tomasz Wren",
+                "Wren",
+                "said",
+                "I have gone over",
+            ),
+            quote(
+                doc,
+                "The ones who stayed told us the council had said there was nothing to worry "
+                "about. Some of them said, 'We were told this would never happen here.'",
+                "direct",
+                "Tomasz Wren",
+                "Wren",
+                "said",
+                "The ones who stayed",
+            ),
+            quote(
+                doc,
+                "it was co-operating fully and would not comment while the hearings continued",
+                "indirect",
+                "Northvale Water",
+                "the company",
+                "said",
+            ),
+        ],
+    }

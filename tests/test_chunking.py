@@ -16,7 +16,8 @@ import pytest
 from fake_openai import FakeOpenAI, Received, Reply, tool_reply
 
 from summarizer import chunking
-from summarizer.backends.base import Draft
+from summarizer.backends.base import BackendBase, Bound, Draft
+from summarizer.backends.llm.budget import budget_for
 from summarizer.document import Document
 from summarizer.loading import Loaded, source_for
 from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Usage
@@ -73,12 +74,18 @@ def draft_for(doc: Document) -> Draft:
 
 
 @dataclass
-class RecordingBackend:
-    """Sync-only double with a model's settings, so it has a budget."""
+class RecordingBackend(BackendBase):
+    """CPU-bound double with a model's settings, so it has a model's budget (none for rules)."""
 
     settings: Settings
     name: str = "llm"
     calls: list[list[tuple[int, int]]] = field(default_factory=list)
+
+    @property
+    def input_budget(self) -> int | None:  # type: ignore[override]
+        if self.settings.model in (None, "rules"):
+            return None
+        return budget_for(self.settings.model or "", self.settings.max_input_tokens)
 
     def extract(self, doc: Document) -> Draft:
         self.calls.append(list(doc.sentences))
@@ -87,6 +94,9 @@ class RecordingBackend:
 
 @dataclass
 class AsyncRecordingBackend(RecordingBackend):
+    """I/O-bound: its chunks go concurrently, through ``aextract``."""
+
+    bound: Bound = "io"
     in_flight: int = 0
     most_in_flight: int = 0
 
@@ -242,22 +252,6 @@ def test_items_of_one_chunk_are_never_merged_with_each_other() -> None:
     )
     merged = chunking.merge([Draft(claims=[outer, inner]), Draft()])
     assert len(merged.claims) == 2
-
-
-@pytest.mark.parametrize(
-    ("settings", "expected"),
-    [
-        (Settings(model="rules"), None),
-        (Settings(), None),
-        (Settings(model="openai/gpt-4o-mini"), 24_000),
-        (Settings(model="gpt-4.1-nano"), 48_000),
-        (Settings(model="Qwen2.5-7B-Instruct"), 12_000),
-        (Settings(model="some-local-model"), chunking.DEFAULT_BUDGET),
-        (Settings(model="openai/gpt-4o-mini", max_input_tokens=900), 900),
-    ],
-)
-def test_budget_per_model(settings: Settings, expected: int | None) -> None:
-    assert chunking.budget_for(settings) == expected
 
 
 @pytest.mark.slow

@@ -96,3 +96,49 @@ def test_diff_page_in_chromium(browser_page: Any, tmp_path: Path) -> None:  # no
     print(f"screenshot: {shot}")
     assert errors == []
     assert requests and all(r.startswith(("file:", "data:")) for r in requests), requests
+
+
+def test_both_parts_highlighted(browser_page: Any, tmp_path: Path) -> None:  # noqa: F811
+    """Every part of a discontinuous quote is highlighted, and the piece that claimed it."""
+    import subprocess
+
+    page, errors, _ = browser_page
+    whole, pieces = record(), record()
+    first, second = pieces["quotes"]
+    whole["quotes"] = [
+        {
+            **first,
+            "end": second["end"],
+            "text": "We will respond, at the right time.",
+            "parts": [
+                {k: first[k] for k in ("text", "start", "end")},
+                {k: second[k] for k in ("text", "start", "end")},
+            ],
+        }
+    ]
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(json.dumps(whole), encoding="utf-8")
+    b.write_text(json.dumps(pieces), encoding="utf-8")
+    out = tmp_path / "diff.html"
+    proc = subprocess.run(
+        [sys.executable, "-m", "summarizer", "diff", str(a), str(b), "-f", "html", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    page.goto(out.as_uri())
+    page.wait_for_load_state("load")
+    want = {
+        "d0-a-q0.0": "We will respond,",
+        "d0-a-q0.1": "at the right time.",  # one item, two parts: both highlighted
+        "d0-b-q0.0": "We will respond,",  # the smaller piece: added
+        "d0-b-q1.0": "at the right time.",  # the bigger overlap claimed the quote
+    }
+    assert page.evaluate(JS_RANGE_TEXTS, list(want)) == want
+    state = """id => document.querySelector('[data-r~="' + CSS.escape(id) + '"]').className"""
+    assert "hl-changed" in page.evaluate(state, "d0-a-q0.1")
+    assert "hl-changed" in page.evaluate(state, "d0-b-q1.0")
+    assert "hl-added" in page.evaluate(state, "d0-b-q0.0")
+    assert errors == []

@@ -1,17 +1,11 @@
-"""Replay recorded HTTP exchanges (fixtures/cassettes) and compare with fixtures/expected.
+"""The project's own regression suites (fixtures/suites/llm-*) replayed through ``check``.
 
-The cassettes' responses are HAND-WRITTEN canned answers (tests/llm_canned.py), not a model's:
-no model server was reachable when they were made; each cassette's header says so. Requests
-match on method, path and body, so any change to the prompt, schema or request makes these tests
-fail until the cassettes are regenerated. No server is contacted (record mode "none").
-
-Regenerate after a deliberate prompt/request change (canned answers, no server needed):
-
-    python tests/make_cassettes.py
-
-Re-record from a real OpenAI-compatible server (writes cassettes and golden outputs):
-
-    OPENAI_API_KEY=... python tests/make_cassettes.py --base-url http://HOST:PORT/v1 --model NAME
+Their cassettes' responses are HAND-WRITTEN canned answers (tests/llm_canned.py), not a model's:
+each cassette's header names the server that served them. Requests match on method, path and the
+parsed JSON body, so a change to the prompt, schema or request makes these tests fail until the
+suites are recorded again: ``python tests/make_cassettes.py`` (canned answers, no server needed),
+or from a real model ``summarizer record fixtures/suites/llm-tools --record-mode all`` after
+setting suite.toml's [model]. No server is contacted: replays run with the network blocked.
 """
 
 from __future__ import annotations
@@ -20,110 +14,129 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 import pytest
-from make_cassettes import CASES, CASSETTES, VCR_CONFIG, Case, recorded_endpoint, run_case
+import yaml
+from llm_canned import INVENTED_QUOTE, ROOT
 from typer.testing import CliRunner
 
 from summarizer.backends.llm import prompt
-from summarizer.errors import ExtractionError
+from summarizer.regression.cassettes import comments
+from summarizer.regression.check import check_suite
+from summarizer.regression.expected import read_expected
+from summarizer.regression.recording import NoRecording, replay
+from summarizer.regression.suite import Article, Suite, open_suite
 
-RERECORD = "the request no longer matches its cassette: run `python tests/make_cassettes.py`"
-
-
-@pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return str(CASSETTES)
-
-
-@pytest.fixture
-def vcr_config() -> dict[str, Any]:
-    return VCR_CONFIG
+SUITES = sorted((ROOT / "fixtures" / "suites").glob("llm-*"))
+RERECORD = "run `python tests/make_cassettes.py`"
 
 
 @pytest.fixture(autouse=True)
-def _repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(CASSETTES.parents[1])
+def _no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
 
 
-def replayed(case: Case) -> dict[str, Any]:
-    base_url, model = recorded_endpoint(case.cassette)
+def replayed(suite: Suite, article: Article) -> dict[str, Any]:
+    """The replay; a changed request fails with how this project records its suites."""
     try:
-        return run_case(case, base_url, model)
-    except ExtractionError as exc:
-        if "Can't play back this request" in str(exc):
-            pytest.fail(f"{case.name}: {RERECORD}")
-        raise
+        return replay(suite, article)
+    except NoRecording as exc:
+        pytest.fail(f"{exc}\nFor this project's suites: {RERECORD}", pytrace=False)
 
 
-def golden(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+def tools() -> Suite:
+    return open_suite(ROOT / "fixtures" / "suites" / "llm-tools")
 
 
-@pytest.mark.vcr
-@pytest.mark.parametrize(
-    "case", [pytest.param(c, marks=pytest.mark.default_cassette(c.name), id=c.name) for c in CASES]
-)
-def test_replay_matches_golden_output(case: Case, vcr: Any) -> None:
-    assert case.cassette.read_text(encoding="utf-8").startswith("# HAND-WRITTEN CANNED")
-    result = replayed(case)
-    assert result == golden(case.expected)
-    assert vcr.play_count == len(vcr.data)  # every recorded exchange was used, in order
+def answers(cassette: Path) -> str:
+    """Every response body a cassette holds, as one text."""
+    data = yaml.safe_load(cassette.read_text(encoding="utf-8"))
+    return "\n".join(i["response"]["body"]["string"] for i in data["interactions"])
 
 
-@pytest.mark.vcr
-@pytest.mark.default_cassette("injection_tools")
-def test_injected_quote_never_reaches_the_output(vcr: Any) -> None:
-    result = replayed(CASES[2])
-    assert all("best investment" not in q["text"] for q in result["quotes"])
-    assert any("best investment" in w for w in result["meta"]["warnings"])
-    article = Path(CASES[2].article).read_text(encoding="utf-8")
+@pytest.mark.parametrize("root", SUITES, ids=[s.name for s in SUITES])
+def test_every_article_replays_to_its_blessed_record(root: Path) -> None:
+    suite = open_suite(root)
+    for article in suite.articles():
+        head = comments(suite.cassette(article))
+        assert any(line.startswith("server: ") and "not given" not in line for line in head)
+        assert any(line.startswith("model: ") for line in head)
+        assert replayed(suite, article) == read_expected(suite.expected(article)), RERECORD
+    report = check_suite(suite)
+    assert report.exit_code == 0, [a.message() for a in report.articles]
+    assert {a.status for a in report.articles} == {"unchanged"}
+
+
+def test_the_suites_cover_speakers_pronouns_nested_and_multi_paragraph_quotes() -> None:
+    suite = tools()
+    transit = read_expected(suite.expected(suite.article("transit_talks")))
+    flood = read_expected(suite.expected(suite.article("flood_inquiry")))
+    assert transit is not None and flood is not None
+    speakers = {q["speaker"]["name"] for q in transit["quotes"]}
+    assert len(speakers) >= 4
+    assert any(q["speaker"]["mention"]["text"].lower() in ("he", "she") for q in transit["quotes"])
+    assert any("'" in q["text"] and q["text"].count("'") >= 2 for q in flood["quotes"])  # nested
+    text = (ROOT / "fixtures/suites/llm-tools/articles/flood_inquiry.txt").read_text("utf-8")
+    paragraphs = {text.count("\n\n", 0, q["start"]) for q in flood["quotes"]}
+    assert len(paragraphs) >= 3  # the quote running over two paragraphs is one item per paragraph
+
+
+def test_injected_quote_never_reaches_the_output() -> None:
+    suite = tools()
+    article = suite.article("injection")
+    result = replayed(suite, article)
+    text = article.path.read_text(encoding="utf-8")
+    assert all(INVENTED_QUOTE not in q["text"] for q in result["quotes"])
     for q in result["quotes"]:
-        assert article[q["start"] : q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
+    if INVENTED_QUOTE in answers(suite.cassette(article)):  # the model obeyed the injection
+        assert any("best investment" in w for w in result["meta"]["warnings"])
 
 
-@pytest.mark.vcr
-@pytest.mark.default_cassette("reference_tools")
-def test_cli_replay_prints_the_golden_json(vcr: Any) -> None:
-    from summarizer.cli import app
+def test_a_replay_does_not_depend_on_pydantics_error_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh environment may bring another pydantic, whose error text carries its version
+    (``errors.pydantic.dev/2.x/...``): the injection case's re-asks must not send it."""
+    other = "For further information visit https://errors.pydantic.dev/9.99/v/value_error"
+    shown = pydantic_core.ValidationError.__str__
+    monkeypatch.setattr(pydantic_core.ValidationError, "__str__", lambda e: f"{shown(e)}\n{other}")
+    from summarizer.backends.llm.response import ArticleExtraction
 
-    case = CASES[0]
-    base_url, model = recorded_endpoint(case.cassette)
-    args = ["summarise", case.article, "--base-url", base_url, "--model", model, "-f", "json"]
-    done = CliRunner().invoke(app, args)
-    assert done.exit_code == 0, done.output
-    result = json.loads(done.stdout)
-    result["meta"].pop("seconds")
-    assert result == golden(case.expected)
+    with pytest.raises(pydantic_core.ValidationError, match=r"9\.99"):  # the patch is in effect
+        ArticleExtraction.model_validate({"summary": 3})
+    suite = tools()
+    article = suite.article("injection")
+    assert replayed(suite, article) == read_expected(suite.expected(article))
+    assert "errors.pydantic.dev" not in suite.cassette(article).read_text(encoding="utf-8")
 
 
-@pytest.mark.vcr
-@pytest.mark.default_cassette("reference_tools")
-def test_a_prompt_change_is_noticed(vcr: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_prompt_change_is_caught_and_names_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     original = prompt.template
 
     def edited(version: str, part: str) -> str:
         return original(version, part) + (" Be brief." if part == "system" else "")
 
     monkeypatch.setattr(prompt, "template", edited)
-    with pytest.raises(ExtractionError, match="Can't play back this request"):
-        run_case(CASES[0], *recorded_endpoint(CASES[0].cassette))
+    report = check_suite(open_suite(ROOT / "fixtures" / "suites" / "llm-json"))
+    assert report.exit_code == 2
+    [only] = report.articles
+    assert only.error is not None
+    assert "articles/reference.txt" in only.error
+    assert "summarizer check" in only.error and "--live" in only.error
 
 
-def test_replay_matching_ignores_key_order_whitespace_and_host() -> None:
-    """Bodies match as parsed JSON; the host and port are not compared."""
-    from make_cassettes import json_body
-    from vcr.request import Request
+def test_the_check_command_replays_a_suite() -> None:
+    from summarizer.cli import app
 
-    sent = Request("POST", "http://127.0.0.1:5001/v1/chat/completions", b'{"a": 1, "b": [2]}', {})
-    same = Request("POST", "http://localhost:6002/v1/chat/completions", '{"b":[2],"a":1}', {})
-    other = Request("POST", "http://127.0.0.1:5001/v1/chat/completions", b'{"a": 2, "b": [2]}', {})
-    json_body(sent, same)
-    with pytest.raises(AssertionError):
-        json_body(sent, other)
+    done = CliRunner().invoke(app, ["check", str(ROOT / "fixtures" / "suites" / "llm-json")])
+    assert done.exit_code == 0, done.output
+    assert "PASS: 1 article(s) unchanged" in done.stdout
 
 
 def test_no_recording_depends_on_a_dependency_version() -> None:
-    for cassette in CASSETTES.glob("*.yaml"):
+    for cassette in (ROOT / "fixtures" / "suites").glob("*/cassettes/*.yaml"):
         text = cassette.read_text(encoding="utf-8")
         assert "errors.pydantic.dev" not in text, cassette.name
+        assert "x-stainless-package-version" not in text, cassette.name
+        data: Any = yaml.safe_load(text)
+        for i in data["interactions"]:
+            json.loads(i["request"]["body"])  # every request body is JSON (matched parsed)

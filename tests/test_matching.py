@@ -48,12 +48,16 @@ def test_a_discontinuous_gold_item_is_matched_by_a_prediction_over_both_parts() 
     assert pair([[(1, 17)], [(30, 49)]], gold) == [(1, 0)]  # two pieces: one claims it
 
 
-def test_allowed_rules_pairs_out_and_same_pairs_without_overlap() -> None:
+def test_allowed_rules_pairs_out_and_keys_pair_without_overlap() -> None:
     preds, golds = [[(0, 10)]], [[(0, 10)], [(2, 10)]]
     assert pair(preds, golds, allowed=lambda i, j: j == 1) == [(0, 1)]
     moved = [[(100, 110)], [(0, 10)]]
     # the same words moved by 100 characters pair with the item they were, not by overlap
-    assert pair([[(0, 10)]], moved, same=lambda i, j: j == 0) == [(0, 0)]
+    assert pair([[(0, 10)]], moved, keys=(["we will"], ["we will", "other"])) == [(0, 0)]
+    # of two items with the same words, the nearer one; None never pairs by key
+    twice = [[(300, 310)], [(120, 130)]]
+    assert pair([[(100, 110)]], twice, keys=(["w"], ["w", "w"])) == [(0, 1)]
+    assert pair([[(0, 10)]], moved, keys=([None], [None, None])) == [(0, 1)]
 
 
 def test_parts_of_a_model_or_its_json() -> None:

@@ -76,7 +76,7 @@ def extract(request: pytest.FixtureRequest) -> Extract:
 
 
 def test_one_request_gives_grounded_items_with_offsets_from_code(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, speedups: bool
 ) -> None:
     fake_openai.push(tool_reply(reference_answer(), prompt_tokens=900, completion_tokens=300))
     draft = backend(fake_openai).extract(reference)
@@ -101,6 +101,9 @@ def test_one_request_gives_grounded_items_with_offsets_from_code(
     assert strikes.time.date == "2023-12-26"  # "early on Tuesday" against the article's date
     assert strikes.evidence[0].text.startswith("The US conducted a new round")
     assert draft.summary.key_points[0].text.startswith("The US conducted")
+    from instructor.v2.core import templating
+
+    assert hasattr(templating.apply_template, "_summarizer_memoised") == speedups
 
 
 def test_python_api_summarise_with_a_base_url(fake_openai: FakeOpenAI) -> None:
@@ -244,7 +247,7 @@ def test_malformed_json_arguments_are_re_asked(
 
 
 def test_schema_invalid_answer_is_re_asked_with_the_error(
-    fake_openai: FakeOpenAI, reference: Document
+    fake_openai: FakeOpenAI, reference: Document, speedups: bool
 ) -> None:
     fake_openai.push(
         tool_reply({"summary": {"headline": "h"}, "events": "none", "quotes": []}),
@@ -394,7 +397,7 @@ def test_json_mode_sends_the_schema_where_llama_cpp_reads_it(
 
 
 def test_braces_and_template_tags_in_the_article_reach_the_model_verbatim(
-    fake_openai: FakeOpenAI,
+    fake_openai: FakeOpenAI, speedups: bool
 ) -> None:
     fake_openai.push(tool_reply(injection_answer()))
     backend(fake_openai, max_retries=0).extract(document(INJECTION))

@@ -8,17 +8,17 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from summarizer.backends.base import Draft
+from summarizer.backends.base import BackendBase, Draft
 from summarizer.document import Document
 from summarizer.loading import Loaded, source_for
 from summarizer.models import Quote
-from summarizer.pipeline import arun, prepare, run
+from summarizer.pipeline import arun, backend_for, prepare, run, summarise
 from summarizer.settings import Settings
 
 TEXT = 'Officials said on Tuesday, 26 December 2023, that "the strikes were hostile acts".'
 
 
-class EchoBackend:
+class EchoBackend(BackendBase):
     """Returns one real quote and one invented quote, as a careless model might."""
 
     name = "echo"
@@ -62,7 +62,13 @@ def test_arun_falls_back_to_a_thread_for_sync_backends() -> None:
     assert len(result.quotes) == 1
 
 
-def test_settings_choose_the_llm_only_for_a_model_name() -> None:
-    assert not Settings().uses_llm
-    assert not Settings(model="rules").uses_llm
-    assert Settings(model="openai/gpt-4o-mini").uses_llm
+def test_summarise_takes_a_backend_object() -> None:
+    result = summarise(TEXT, backend=EchoBackend(), source_id="t2")
+    assert result.meta.backend == "echo"
+    assert [q.text for q in result.quotes] == ["the strikes were hostile acts"]
+    assert result.source.id == "t2"
+
+
+def test_backend_for_asks_the_registry() -> None:
+    assert backend_for(Settings()).name == "rules"
+    assert backend_for(Settings(model="m", base_url="http://127.0.0.1:9/v1")).name == "llm"

@@ -1,7 +1,8 @@
 """A content-addressed cache of extractions on disk, so no article is paid for twice.
 
 The key is the sha256 of the article text together with everything that changes the answer:
-backend, model, prompt version, structured-output mode, re-asks, input budget and anchor date.
+what the backend names as its ``cache_identity`` (backend, model, prompt version, mode...) and
+the anchor date.
 Entries are written to a temporary file and renamed into place, so concurrent writers (worker
 processes, a killed run) never leave a half-written entry behind.
 """
@@ -12,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from summarizer.settings import Settings
@@ -23,16 +25,12 @@ def default_dir() -> Path:
     return Path(base) / "summarizer" / "bulk"
 
 
-def key(text: str, settings: Settings, backend_name: str, prompt_version: str | None) -> str:
-    """The cache key of extracting ``text`` with these settings."""
+def key(text: str, settings: Settings, identity: Mapping[str, object]) -> str:
+    """The cache key of extracting ``text`` with these settings and the backend's
+    ``cache_identity`` (backend, model, prompt version...)."""
     options = {
+        **identity,
         "schema": "1",
-        "backend": backend_name,
-        "model": settings.model,
-        "prompt_version": prompt_version,
-        "mode": settings.mode,
-        "max_retries": settings.max_retries,
-        "max_input_tokens": settings.max_input_tokens,
         "anchor_date": settings.anchor_date.isoformat() if settings.anchor_date else None,
         "extra": sorted(settings.extra.items()),
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -27,6 +27,10 @@ _CACHED: tuple[Job, tuple[str, ...], Worker] | None = None
 def _worker(job: Job, factory: BackendFactory, base_urls: tuple[str, ...]) -> Worker:
     """One backend per Ray worker process, reused by every batch it runs."""
     global _CACHED
+    if _CACHED is None:
+        from summarizer import _speedups
+
+        _speedups.install()  # a Ray worker is a fresh interpreter: the CLI's install is not here
     if _CACHED is None or _CACHED[0] != job or _CACHED[1] != base_urls:
         _CACHED = (job, base_urls, make_worker(job, factory, base_urls))
     return _CACHED[2]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib
 import itertools
 import logging
 import multiprocessing
@@ -68,6 +67,8 @@ class Sink:
         if self.db is not None:
             self.db.add_line(o.line)
         self.tally.add(o.ok, o.cached, o.requests, o.prompt_tokens, o.completion_tokens)
+        self.tally.batch_prompt_tokens += o.batch_prompt_tokens
+        self.tally.batch_completion_tokens += o.batch_completion_tokens
         self.progress.update()
 
 
@@ -92,21 +93,13 @@ def fresh(items: Iterable[Item], done: set[str], tally: Tally) -> Iterator[Item]
             yield item
 
 
-def preload(job: Job, backends: Sequence[Backend] = ()) -> None:
-    """Import the LLM client libraries before the first request: an import inside the event
-    loop stalls every task for seconds (and bunches up rate-limited requests); forked workers
-    then share the imported modules. A backend with ``warm_up`` also pays its other one-off
-    set-up here (the LLM backend: the SDK's resource modules, instructor's schema)."""
-    if job.settings.uses_llm:
-        for name in ("openai", "instructor"):
-            try:
-                importlib.import_module(name)
-            except ImportError:
-                return
+def preload(backends: Sequence[Backend]) -> None:
+    """The backend's one-off set-up before the first article (the LLM backend: importing its
+    client libraries, the SDK's resource modules, instructor's schema): an import inside the
+    event loop stalls every task for seconds (and bunches up rate-limited requests); forked
+    workers then share what was loaded."""
     for backend in backends[:1]:
-        warm = getattr(backend, "warm_up", None)
-        if warm is not None:
-            warm()
+        backend.warm_up()
     settle()
 
 
@@ -127,7 +120,7 @@ def run_async(
     limiter: RateLimiter | None = None,
 ) -> None:
     """Run with asyncio; raises ``Interrupted`` after cancelling in-flight work on a signal."""
-    preload(worker.job, worker.backends)
+    preload(worker.backends)
     asyncio.run(_run_async(items, worker, sink, concurrency, limiter))
 
 
@@ -208,6 +201,8 @@ def _init_process(job: Job, factory: BackendFactory, base_urls: tuple[str, ...])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = make_worker(job, factory, base_urls)
+    for backend in _WORKER.backends:
+        backend.warm_up()  # a no-op when the parent's was shared; else this worker's own load
 
 
 def _run_batch(batch: list[Item]) -> list[Outcome]:
@@ -216,12 +211,16 @@ def _run_batch(batch: list[Item]) -> list[Outcome]:
 
 
 def warm_up(worker: Worker) -> None:
-    """Load the backend's models in the parent, so forked workers share them (copy-on-write).
-    Not for a model: a request would cost money, and building the backend checked its config."""
-    if not worker.job.settings.uses_llm:
+    """Load the backend's models in the parent, so forked workers share them (copy-on-write),
+    when it can be shared (``share_warm_up``); a CPU-bound one also runs a short text, which
+    loads what the first article would. Not for a server's model: a request costs money."""
+    backend = worker.backends[0]
+    if backend.share_warm_up:
+        backend.warm_up()
+    if backend.share_warm_up and backend.bound == "cpu":
         loaded = Loaded(WARM_UP_TEXT, source_for(WARM_UP_TEXT))
         try:
-            run(prepare(loaded, worker.job.settings), worker.backends[0])
+            run(prepare(loaded, worker.job.settings), backend)
         except ConfigError:
             raise
         except Exception as exc:  # each article will report it properly

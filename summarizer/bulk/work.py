@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import loading
-from summarizer.backends.base import Backend, aclose
+from summarizer.backends.base import Backend
 from summarizer.bulk.cache import Cache, key
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.ratelimit import RateLimiter, estimate_tokens
@@ -34,6 +34,7 @@ class Job:
     max_bytes: int = loading.DEFAULT_MAX_BYTES
     encoding: str = "utf-8"
     cache_dir: str | None = None
+    article_timeout: float | None = None  # seconds one article may take, retries and re-asks in
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Outcome:
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    batch_prompt_tokens: int = 0  # of the above, paid at batch prices (``--batch``)
+    batch_completion_tokens: int = 0
 
 
 def load_item(item: Item, job: Job) -> loading.Loaded:
@@ -95,25 +98,17 @@ def _reason(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {exc}"
 
 
-def prompt_version(backend: Backend) -> str | None:
-    """The prompt an LLM backend sends (part of the cache key); None for the rules backend."""
-    version = getattr(backend, "prompt_version", None)
-    if version is None and backend.name == "llm":
-        from summarizer.backends.llm.prompt import PROMPT_VERSION
-
-        version = PROMPT_VERSION
-    return version
-
-
 class Worker:
     """Runs the per-article function with one backend (or several, one per server)."""
 
     def __init__(self, job: Job, backends: Sequence[Backend]) -> None:
         self.job = job
         self.backends = list(backends)
-        # Only model calls are cached: they cost money and are keyed by a prompt version; the
-        # rules backend is free, and its code changes without a version to key on.
-        self.cache = Cache(Path(job.cache_dir)) if job.cache_dir and job.settings.uses_llm else None
+        # Only backends that name a cache identity are cached (model calls: they cost money and
+        # are keyed by a prompt version; the rules backend is free and has no version to key on).
+        self.identity = self.backends[0].cache_identity if self.backends else None
+        wanted = job.cache_dir is not None and self.identity is not None
+        self.cache = Cache(Path(job.cache_dir)) if wanted and job.cache_dir else None
         self._next = 0
         self._busy = [0] * len(self.backends)
 
@@ -125,10 +120,9 @@ class Worker:
         return i
 
     def _key(self, text: str) -> str | None:
-        if self.cache is None:
+        if self.cache is None or self.identity is None:
             return None
-        backend = self.backends[0]
-        return key(text, self.job.settings, backend.name, prompt_version(backend))
+        return key(text, self.job.settings, self.identity)
 
     def _from_cache(self, item: Item, loaded: loading.Loaded, k: str | None) -> Outcome | None:
         hit = self.cache.get(k) if self.cache is not None and k else None
@@ -175,7 +169,20 @@ class Worker:
             return failed(item, exc)
 
     async def aprocess(self, item: Item, limiter: RateLimiter | None = None) -> Outcome:
-        """The per-article function for asyncio: the same steps, the model call awaited."""
+        """The per-article function for asyncio: the same steps, the model call awaited, within
+        ``job.article_timeout``: an article past it is an error line and frees its slot."""
+        cap = self.job.article_timeout
+        if not cap:
+            return await self._aprocess(item, limiter)
+        try:
+            return await asyncio.wait_for(self._aprocess(item, limiter), cap)
+        except TimeoutError:
+            reason = (
+                f"gave up after the {cap:g} s --article-timeout (requests, retries and re-asks)"
+            )
+            return Outcome(item.id, False, error_line(item, reason))
+
+    async def _aprocess(self, item: Item, limiter: RateLimiter | None) -> Outcome:
         try:
             # Loading runs on the loop: a thread hop per article costs more in GIL hand-offs
             # (milliseconds each, per article, under load) than reading a file does.
@@ -206,7 +213,7 @@ class Worker:
     async def aclose(self) -> None:
         """Release the backends' hold on the running event loop; call it before the loop ends."""
         for backend in self.backends:
-            await aclose(backend)
+            await backend.aclose()
 
     def _load_and_look_up(self, item: Item) -> tuple[loading.Loaded, str | None, Outcome | None]:
         loaded = load_item(item, self.job)
@@ -214,9 +221,11 @@ class Worker:
         return loaded, k, self._from_cache(item, loaded, k)
 
     def process_batch(self, items: Sequence[Item]) -> list[Outcome]:
-        """A batch of articles (process and Ray engines): LLM batches run concurrently inside;
-        a backend with ``extract_many`` (rules: one ``nlp.pipe`` stream) gets them together."""
-        if self.job.settings.uses_llm and len(items) > 1:
+        """A batch of articles (process and Ray engines): an I/O-bound backend's run
+        concurrently inside; a CPU-bound one gets them together through ``extract_many`` (rules:
+        one ``nlp.pipe`` stream), unless they are cached or chunked one by one."""
+        backend = self.backends[0]
+        if backend.bound == "io" and len(items) > 1:
 
             async def _all() -> list[Outcome]:
                 try:
@@ -225,9 +234,7 @@ class Worker:
                     await self.aclose()
 
             return asyncio.run(_all())
-        backend = self.backends[0]
-        extract_many = getattr(backend, "extract_many", None)
-        if extract_many is None or self.cache is not None or len(items) < 2:
+        if self.cache is not None or backend.input_budget is not None or len(items) < 2:
             return [self.process(i) for i in items]
         outcomes: list[Outcome | None] = [None] * len(items)
         docs, where = [], []
@@ -241,7 +248,7 @@ class Worker:
                 outcomes[n] = failed(item, exc)
         started = time.perf_counter()
         try:
-            drafts = extract_many(docs) if docs else []
+            drafts = backend.extract_many(docs) if docs else []
         except ConfigError:
             raise
         except Exception:  # one article broke the batch: redo them one by one to find it

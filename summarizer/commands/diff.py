@@ -15,11 +15,14 @@ import time
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:
+    from summarizer.regression.runs import Run
 
 
 class DiffFormat(StrEnum):
@@ -47,17 +50,27 @@ def run_diff(
     a_path: Path, b_path: Path, fmt: DiffFormat, output: Path | None, junit: Path | None
 ) -> int:
     """Compare every article of A and B, write the chosen format; the diff(1) exit code."""
+    from summarizer.regression.runs import open_run
+
+    a, b = open_run(a_path), open_run(b_path)
+    try:
+        return _diff_runs(a, b, fmt, output, junit)
+    finally:
+        a.close()
+        b.close()
+
+
+def _diff_runs(a: Run, b: Run, fmt: DiffFormat, output: Path | None, junit: Path | None) -> int:
     from rich.console import Console
 
     from summarizer.regression.compare import compare
-    from summarizer.regression.html import Page
     from summarizer.regression.junit import JUnitCase, write_junit
-    from summarizer.regression.runs import open_run, pair_articles
+    from summarizer.regression.runs import pair_articles
     from summarizer.regression.terminal import Terminal
     from summarizer.regression.text import Markdown, change_lines
     from summarizer.regression.totals import Totals
 
-    a, b = open_run(a_path), open_run(b_path)
+    a_path, b_path = a.path, b.path
     totals = Totals(errors_a=a.errors, errors_b=b.errors)
     cases: list[JUnitCase] = []
     markdown, terminal, page = Markdown(str(a_path), str(b_path)), None, None
@@ -65,6 +78,8 @@ def run_diff(
         if fmt is DiffFormat.json:
             write('{"articles": [')
         elif fmt is DiffFormat.html:
+            from summarizer.regression.html import Page  # imports pydantic: only for pages
+
             page = Page(str(a_path), str(b_path))
             write(page.head())
         elif fmt is DiffFormat.terminal:

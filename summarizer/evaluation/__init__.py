@@ -10,10 +10,13 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summarizer.backends.base import Backend
 from summarizer.errors import InputError
-from summarizer.settings import Settings
+
+if TYPE_CHECKING:  # not at run time: ``diff`` imports ``evaluation.matching`` without a backend
+    from summarizer.backends.base import Backend
+    from summarizer.settings import Settings
 
 Metrics = dict[str, float | int]
 
@@ -33,7 +36,7 @@ class Report:
         return asdict(self)
 
 
-Evaluator = Callable[[Path, Backend, Settings, int | None], Report]
+Evaluator = Callable[[Path, "Backend", "Settings", "int | None"], Report]
 
 
 @dataclass(frozen=True)

@@ -29,17 +29,17 @@ def read_gold(reader_name: str, path: Path) -> list[GoldArticle]:
 def extract_all(
     articles: list[GoldArticle], backend: Backend, settings: Settings
 ) -> list[Extraction]:
-    """Each article through the pipeline; in one batch when the backend can (rules: ``nlp.pipe``)."""
+    """Each article through the pipeline; in one ``extract_many`` batch when the backend has no
+    input budget (rules: one ``nlp.pipe`` stream), else one by one, chunked to the budget."""
     docs = [
         prepare(Loaded(a.text, source_for(a.text, source_id=a.name)), settings) for a in articles
     ]
-    extract_many = getattr(backend, "extract_many", None)
-    if extract_many is None:
+    if backend.input_budget is not None:
         return [run(doc, backend) for doc in docs]
     started = time.perf_counter()
     return [
         assemble(doc, backend.name, draft, started)
-        for doc, draft in zip(docs, extract_many(docs), strict=True)
+        for doc, draft in zip(docs, backend.extract_many(docs), strict=True)
     ]
 
 

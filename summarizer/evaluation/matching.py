@@ -12,7 +12,7 @@ be claimed by one prediction, so the second piece of an already matched quote is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 Part = tuple[int, int]
@@ -55,28 +55,45 @@ def pair(
     golds: Sequence[Parts],
     *,
     allowed: Callable[[int, int], bool] | None = None,
-    same: Callable[[int, int], bool] | None = None,
+    keys: tuple[Sequence[Hashable | None], Sequence[Hashable | None]] | None = None,
 ) -> list[tuple[int, int]]:
     """One-to-one ``(pred index, gold index)`` pairs, greedy, best overlap first.
 
     ``allowed(i, j)`` can rule a pair out (e.g. events of different types when scoring typed
-    triggers). ``same(i, j)`` marks a pair as the same item whatever its offsets (``diff``: the
-    same words moved when the article text shifted); such pairs are taken before any pair by
-    overlap, nearest first. Ties go to the smaller union, then to text order, so the result does
-    not depend on anything but the inputs.
+    triggers). ``keys``, one per pred and one per gold: a pred and a gold with the same key (not
+    None) are the same item whatever their offsets (``diff``: the same words, moved when the
+    article text shifted); such pairs are taken before any pair by overlap, nearest first. Ties
+    go to the smaller union, then to text order, so the result depends on the inputs only.
     """
     candidates: list[tuple[int, int, int, int, int]] = []  # (rank, -score, union, i, j)
+    if keys is not None:
+        by_key: dict[Hashable, list[int]] = {}
+        for j, key in enumerate(keys[1]):
+            if key is not None:
+                by_key.setdefault(key, []).append(j)
+        for i, key in enumerate(keys[0]):
+            for j in by_key.get(key, ()) if key is not None else ():
+                if allowed is None or allowed(i, j):
+                    distance = abs(_first(preds[i]) - _first(golds[j]))
+                    candidates.append((0, distance, 0, i, j))
+    # Each gold's extent and length once; an extent test skips most pairs before summing parts.
+    spans = [
+        (min(s for s, _ in g), max(e for _, e in g), length(g), j) for j, g in enumerate(golds) if g
+    ]
     for i, p in enumerate(preds):
-        p_len = length(p)
-        for j, g in enumerate(golds):
+        if not p:
+            continue
+        p_start, p_end, p_len = min(s for s, _ in p), max(e for _, e in p), length(p)
+        for g_start, g_end, g_len, j in spans:
+            if g_start >= p_end or p_start >= g_end:
+                continue
             if allowed is not None and not allowed(i, j):
                 continue
-            if same is not None and same(i, j):
-                distance = abs((p[0][0] if p else 0) - (g[0][0] if g else 0))
-                candidates.append((0, distance, 0, i, j))
-                continue
-            shared = overlap(p, g)
-            g_len = length(g)
+            g = golds[j]
+            if len(p) == 1 and len(g) == 1:
+                shared = min(p_end, g_end) - max(p_start, g_start)
+            else:
+                shared = overlap(p, g)
             if shared > 0 and 2 * shared >= min(p_len, g_len):
                 candidates.append((1, -shared, p_len + g_len - shared, i, j))
     candidates.sort()
@@ -90,6 +107,10 @@ def pair(
         taken_g.add(j)
         out.append((i, j))
     return out
+
+
+def _first(parts: Parts) -> int:
+    return parts[0][0] if parts else 0
 
 
 def prf(matched: int, predicted: int, gold: int) -> dict[str, float | int]:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from summarizer.backends.base import Backend
-from summarizer.document import Range
+from summarizer.document import Document, Range
 from summarizer.errors import InputError
 from summarizer.evaluation import Metrics, Report, matching
 from summarizer.loading import Loaded, source_for
@@ -128,22 +129,23 @@ def is_wikievents(path: Path) -> bool:
         return False
 
 
+@runtime_checkable
+class MentionReader(Protocol):
+    """A backend that can give every trigger before merging (the rules backend): scored mention
+    by mention, as WikiEvents annotates them."""
+
+    def event_mentions(
+        self, doc: Document
+    ) -> list[tuple[tuple[int, int], str, list[tuple[int, int]]]]: ...
+
+
 def predict(docs: list[WikiDoc], backend: Backend, settings: Settings) -> list[list[EventItem]]:
     """Each document's predicted events (every trigger, for the rules backend)."""
     prepared = [
         prepare(Loaded(d.text, source_for(d.text, source_id=d.name)), settings) for d in docs
     ]
-    if backend.name == "rules":
-        from summarizer.backends.rules import events
-        from summarizer.backends.rules.nlp import parse
-
-        return [
-            [
-                EventItem(m.trigger_range(), m.type, m.argument_ranges())
-                for m in events.mentions(doc, parse(doc))
-            ]
-            for doc in prepared
-        ]
+    if isinstance(backend, MentionReader):
+        return [[EventItem(*m) for m in backend.event_mentions(doc)] for doc in prepared]
     out = []
     for doc in prepared:
         record = run(doc, backend)

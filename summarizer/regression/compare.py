@@ -4,7 +4,8 @@ changed, and how B scores against A taken as gold.
 Items pair through ``evaluation.matching.pair`` (one scorer in the project): first the same words
 (normalised text; an event's type and trigger) nearest first, whatever their offsets, so an item
 moved because the article text shifted is still the same item; then by overlap, one-to-one, best
-overlap first. A paired item is ``changed`` when a compared field differs after normalisation:
+overlap first (identical items pair with each other before anything else). A paired item is
+``changed`` when a compared field differs after normalisation:
 
 - quotes: text, span, speaker, kind, cue; claims: text, span, claimant, kind;
 - events: type, trigger, actors, targets, location, date, casualties.
@@ -31,7 +32,6 @@ from summarizer.spans import fold
 
 Item = dict[str, Any]
 KINDS = ("quotes", "claims", "events")
-
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+")
 
@@ -194,21 +194,56 @@ def scores(matched: int, in_b: int, in_a: int) -> tuple[float, float, float]:
     return round(p, 4), round(r, 4), round(f1, 4)
 
 
+def _identical(
+    a_items: Sequence[Item], b_items: Sequence[Item]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pairs of identical items (the best pair either could have), and the indices left over.
+
+    Most items of a changed article did not change; pairing them here leaves ``pair`` only the
+    few that did.
+    """
+    by_place: dict[tuple[Any, ...], list[int]] = {}
+    for j, x in enumerate(a_items):
+        by_place.setdefault(_place(x), []).append(j)
+    pairs, rest_b, used = [], [], set()
+    for i, x in enumerate(b_items):
+        for j in by_place.get(_place(x), ()):
+            if j not in used and a_items[j] == x:
+                used.add(j)
+                pairs.append((i, j))
+                break
+        else:
+            rest_b.append(i)
+    return pairs, rest_b, [j for j in range(len(a_items)) if j not in used]
+
+
+def _place(item: Item) -> tuple[Any, ...]:
+    return (item.get("start"), item.get("end"), item.get("type"), item.get("description"))
+
+
 def compare_items(
     kind: str, a_items: Sequence[Item], b_items: Sequence[Item], *, same_text: bool = True
 ) -> KindDiff:
     """Pair B's items with A's and name what differs; ``same_text``: both come from one text."""
+    if a_items == b_items:  # the common case, at C speed: every item paired with itself
+        return KindDiff(matched=len(a_items))
+    pairs, rest_b, rest_a = _identical(a_items, b_items)
+    if rest_a and rest_b:
+        found = pair(
+            [_where(kind, b_items[i]) for i in rest_b],
+            [_where(kind, a_items[j]) for j in rest_a],
+            keys=(
+                [_words(kind, b_items[i]) for i in rest_b],
+                [_words(kind, a_items[j]) for j in rest_a],
+            ),
+        )
+        pairs += [(rest_b[i], rest_a[j]) for i, j in found]
     fields = FIELDS[kind]
-    a_words = [_words(kind, x) for x in a_items]
-    b_words = [_words(kind, x) for x in b_items]
-    pairs = pair(
-        [_where(kind, x) for x in b_items],
-        [_where(kind, x) for x in a_items],
-        same=lambda i, j: b_words[i] is not None and b_words[i] == a_words[j],
-    )
     changed = []
     for i, j in sorted(pairs, key=lambda p: p[1]):
         a, b = a_items[j], b_items[i]
+        if a is b or a == b:
+            continue
         differ = [
             name
             for name, get in fields.items()

@@ -15,7 +15,7 @@ from typing import Any
 
 from summarizer.evaluation.matching import parts_of
 from summarizer.regression.compare import KINDS, ArticleDiff
-from summarizer.regression.text import SINGULAR, label, totals_lines, value
+from summarizer.regression.text import SINGULAR, label, totals_lines, values
 from summarizer.regression.totals import Totals
 from summarizer.render.html import Highlight, document_shell, e, highlighted, source_text
 
@@ -109,7 +109,7 @@ def _changes(diff: ArticleDiff) -> str:
             rows.append(("added", one, "", "", label(kind, x)))
         for c in d.changed:
             for f in c.fields:
-                rows.append(("changed", one, f, value(f, c.a), value(f, c.b)))
+                rows.append(("changed", one, f, *values(f, c.a, c.b)))
     body = "".join(
         f'<tr class="{state}"><td>{e(state)}</td><td>{e(one)}</td><td>{e(f)}</td>'
         f"<td>{e(a)}</td><td>{e(b)}</td></tr>"

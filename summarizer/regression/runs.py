@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from summarizer.bulk.store import head
 from summarizer.errors import InputError
@@ -24,7 +24,7 @@ _SHA = re.compile(rb'"sha256"\s*:\s*"([0-9a-f]{64})"')
 _LINE_SUFFIXES = (".jsonl", ".ndjson")
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """Where one article's record is, without its content."""
 
@@ -46,6 +46,7 @@ class Run:
     entries: dict[str, Entry] = field(default_factory=dict)
     torn: int = 0  # a last line cut short (a run still writing, or killed)
     _by_sha: dict[str, str] | None = None
+    _handle: BinaryIO | None = None  # the JSONL file, opened once for all its reads
 
     @property
     def errors(self) -> int:
@@ -68,11 +69,20 @@ class Run:
             return None
         if entry.record is not None:
             return entry.record
-        with entry.where.open("rb") as fh:
-            fh.seek(entry.offset)
-            data = fh.read(entry.length)
+        if self.kind == "jsonl":
+            if self._handle is None:
+                self._handle = self.path.open("rb")
+            self._handle.seek(entry.offset)
+            data = self._handle.read(entry.length)
+        else:
+            data = entry.where.read_bytes()
         where = f"{entry.where} line {entry.line}" if self.kind == "jsonl" else str(entry.where)
         return _record(data, where)
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
 
 
 def _record(data: bytes, where: str) -> dict[str, Any]:

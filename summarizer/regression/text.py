@@ -47,6 +47,22 @@ def value(field: str, item: dict[str, Any]) -> str:
     return str(item.get(field) or NONE)
 
 
+def values(field: str, a: dict[str, Any], b: dict[str, Any]) -> tuple[str, str]:
+    """A changed field in A and in B; long texts from a little before where they part, so the
+    difference is in what is shown."""
+    if field != "text":
+        return value(field, a), value(field, b)
+    ta, tb = " ".join(str(a.get("text") or "").split()), " ".join(str(b.get("text") or "").split())
+    same = 0
+    while same < min(len(ta), len(tb)) and ta[same] == tb[same]:
+        same += 1
+    cut = max(0, same - 20)
+    if cut:
+        cut = ta.rfind(" ", 0, cut) + 1  # start at a word
+    lead = "…" if cut else ""
+    return f"“{lead}{short(ta[cut:])}”", f"“{lead}{short(tb[cut:])}”"
+
+
 def label(kind: str, item: dict[str, Any]) -> str:
     """An item in a few words: a quote's words and speaker, an event's type and trigger."""
     if kind == "quotes":
@@ -69,7 +85,8 @@ def change_lines(diff: ArticleDiff) -> list[str]:
         lines += [f"{one} removed: {label(kind, x)}" for x in d.removed]
         lines += [f"{one} added: {label(kind, x)}" for x in d.added]
         for c in d.changed:
-            what = "; ".join(f"{f} {value(f, c.a)} → {value(f, c.b)}" for f in c.fields)
+            shown = [(f, *values(f, c.a, c.b)) for f in c.fields]
+            what = "; ".join(f"{f} {va} → {vb}" for f, va, vb in shown)
             lines.append(f"{one} changed: {label(kind, c.a)}: {what}")
     return lines
 

@@ -9,17 +9,14 @@ logged, printed or stored. openai and instructor are imported here, inside funct
 
 from __future__ import annotations
 
-import copy
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from summarizer.backends.llm.response import ArticleExtraction, problems
-from summarizer.backends.openai import instructor_speedup
+from summarizer.backends import hooks
+from summarizer.backends.llm.instructed import quiet_instructor, response_model
 from summarizer.backends.openai.transport import Policy, origin, with_retries, with_retries_async
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
@@ -72,16 +69,10 @@ def endpoint(settings: Settings) -> Endpoint:
     return Endpoint(base_url, model, mode, key or PLACEHOLDER_KEY, settings.timeout)
 
 
-def _quiet_instructor() -> None:
-    """instructor logs every failed attempt at ERROR; we report failures ourselves, once."""
-    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
-        logging.getLogger("instructor").setLevel(logging.CRITICAL)
-
-
 def sync_client(ep: Endpoint) -> openai.OpenAI:
     import openai
 
-    _quiet_instructor()
+    quiet_instructor()
     return openai.OpenAI(api_key=ep.key, base_url=ep.base_url, timeout=ep.timeout, max_retries=0)
 
 
@@ -92,7 +83,7 @@ def async_client(ep: Endpoint) -> openai.AsyncOpenAI:
     Its session belongs to the event loop: ``LLMBackend.aclose`` closes it."""
     import openai
 
-    _quiet_instructor()
+    quiet_instructor()
     return openai.AsyncOpenAI(
         api_key=ep.key,
         base_url=ep.base_url,
@@ -106,49 +97,6 @@ def _mode(ep: Endpoint) -> Any:
     import instructor
 
     return instructor.Mode.JSON if ep.mode == "json" else instructor.Mode.TOOLS
-
-
-@lru_cache(maxsize=1)
-def response_model() -> type[ArticleExtraction]:
-    """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once, with
-    its JSON Schema built once too.
-
-    Given a plain model, instructor wraps it in a new class on every call, so its schema cache
-    (keyed by class) never hits and the JSON Schema is rebuilt per request (~5 ms); a class that
-    is already a ``ResponseSchema`` is used as is. JSON mode also asks for
-    ``model_json_schema()`` on every request, so the default schema is kept and a copy handed
-    out. Same name, docstring, fields and validators, so requests and answers are unchanged.
-    """
-    import instructor
-    from instructor.core.exceptions import ResponseParsingError
-    from pydantic import ValidationError
-
-    wrapped: Any = instructor.response_schema(ArticleExtraction)
-    schema = wrapped.model_json_schema()
-
-    build = wrapped.model_json_schema.__func__
-    parse = wrapped.model_validate_json.__func__
-
-    def model_json_schema(cls: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        return build(cls, *args, **kwargs) if args or kwargs else copy.deepcopy(schema)
-
-    def model_validate_json(cls: Any, data: Any, **kwargs: Any) -> Any:
-        # instructor re-asks with ``str(error)``: ours, not pydantic's (see ``problems``).
-        try:
-            return parse(cls, data, **kwargs)
-        except ValidationError as exc:
-            raise ResponseParsingError(problems(exc)) from exc
-
-    # Made through the metaclass so that the name pydantic puts in validation errors (and so in
-    # re-ask messages) is ArticleExtraction, as before.
-    namespace = {
-        "__module__": ArticleExtraction.__module__,
-        "__doc__": ArticleExtraction.__doc__,
-        "model_json_schema": classmethod(model_json_schema),
-        "model_validate_json": classmethod(model_validate_json),
-    }
-    Cached = type(wrapped)("ArticleExtraction", (wrapped,), namespace)
-    return cast(type[ArticleExtraction], Cached)
 
 
 def warm_up(ep: Endpoint, policy: Policy) -> None:
@@ -171,7 +119,8 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
     counts its own requests by running inside ``transport.metered``."""
     import instructor
 
-    instructor_speedup.install()
+    for tune in hooks.INSTRUCTOR:
+        tune()
     raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))
 
@@ -179,6 +128,7 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
 def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     import instructor
 
-    instructor_speedup.install()
+    for tune in hooks.INSTRUCTOR:
+        tune()
     raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
     return instructor.patch(create=raw, mode=_mode(ep))

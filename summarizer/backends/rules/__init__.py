@@ -6,9 +6,10 @@ parses a batch of articles in one ``nlp.pipe`` stream (``summarizer eval`` and b
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from summarizer.backends.base import Draft
+from summarizer.backends.base import BackendBase, Bound, Draft
 from summarizer.backends.rules.lexicon import ORDINALS, TIME_NOUNS
 from summarizer.backends.rules.nlp import Parsed, parse_many
 from summarizer.document import Document
@@ -61,16 +62,43 @@ def _plain_count(token: Token) -> bool:
     )
 
 
-class RulesBackend:
+Mention = tuple[tuple[int, int], str, list[tuple[int, int]]]
+
+
+class RulesBackend(BackendBase):
+    """CPU-bound, no input budget (any length in one pass), not cached (free, and its code
+    changes without a version to key on); spaCy loaded in the bulk parent is shared by forks."""
+
     name = "rules"
+    bound: Bound = "cpu"
+    input_budget: int | None = None
+    cache_identity: Mapping[str, object] | None = None
+    share_warm_up = True
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
 
+    def warm_up(self) -> None:
+        """Load the spaCy model now (the bulk parent: before forking, so workers share it)."""
+        from summarizer.backends.rules.nlp import load_nlp
+
+        load_nlp()
+
+    def event_mentions(self, doc: Document) -> list[Mention]:
+        """Every event trigger with its type and argument spans, before events are merged
+        (``summarizer eval`` scores WikiEvents mention by mention)."""
+        from summarizer.backends.rules import events
+        from summarizer.backends.rules.nlp import parse
+
+        return [
+            (m.trigger_range(), m.type, m.argument_ranges())
+            for m in events.mentions(doc, parse(doc))
+        ]
+
     def extract(self, doc: Document) -> Draft:
         return self.extract_many([doc])[0]
 
-    def extract_many(self, docs: list[Document], *, chunk: int = 8) -> list[Draft]:
+    def extract_many(self, docs: list[Document], chunk: int = 8) -> list[Draft]:
         """Drafts for many documents, parsed together ``chunk`` at a time (a parsed article
         holds megabytes, so memory stays flat however many articles there are)."""
         drafts: list[Draft] = []

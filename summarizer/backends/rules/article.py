@@ -39,6 +39,7 @@ class Article:
     pieces: list[Piece]
     book: NameBook
     sentences: list[tuple[int, int]]
+    title: tuple[int, int] | None = None  # the headline line, when the text opens with one
     subjects: list[tuple[int, Speaker]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.backends.rules import cues, marks
 from summarizer.backends.rules.speakers import (
+    headline_speaker,
     label_speaker,
     latest_mention,
     signed,
@@ -33,7 +34,8 @@ def attach(art: Article) -> None:
         region = _region(art, piece)
         found = cue_candidates(art, region) if region is not None else []
         label = label_speaker(art, piece.paragraph)
-        if label is not None and piece.mark.open_at <= label.mention[0]:
+        headline = label is not None and label == headline_speaker(art, piece.paragraph)
+        if label is not None and (headline or piece.mark.open_at <= label.mention[0]):
             piece.speaker, piece.mention, piece.labelled = label, label.mention, True
         elif found:
             piece.cue = _best_cue(art, piece, found)
@@ -113,6 +115,13 @@ def _outermost_cue(art: Article, cue: Token) -> Token:
     for up in cue.ancestors:
         if cues.is_cue(up) and not art.in_quote(up.idx, up.idx + 1) and cues.speaker_head(up):
             best = up
+    # "Mr. Obama said, a majority of Americans have come to believe “...”": the reporter
+    # set in as a parenthetical hangs below the clause it reports.
+    for up in [best, *best.ancestors]:
+        for c in up.children:
+            aside = c.dep_ == "parataxis" and c.i < cue.i and cues.is_cue(c)
+            if aside and not art.in_quote(c.idx, c.idx + 1) and cues.speaker_head(c):
+                return c
     return best
 
 

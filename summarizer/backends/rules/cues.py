@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import CUE_LEMMAS, DOCUMENTS, RELATIVE_PRONOUNS
+from summarizer.backends.rules.lexicon import (
+    CONTENT_PREPOSITIONS,
+    CUE_LEMMAS,
+    DOCUMENTS,
+    INTENT_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PREP_CONTENT_VERBS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+)
 from summarizer.backends.rules.names import is_org_word, is_person_noun
 
 if TYPE_CHECKING:
@@ -135,3 +144,28 @@ def content_head(cue: Token) -> Token | None:
         if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
             return c
     return None
+
+
+def reported_heads(cue: Token) -> list[Token]:
+    """The heads of what a cue reports: its clause ("said [that] X ..."), else its infinitive
+    with the person it is addressed to ("urged [North Korea to resume talks]"), its object for a
+    verb of intent or evaluation ("cited [his endorsements]"), or the object of its "of"/"about"
+    ("accused her of [being asleep]")."""
+    head = content_head(cue)
+    if head is not None:
+        return [head]
+    verb = cue.lemma_.lower()
+    children = list(cue.children)
+    xcomp = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if xcomp and verb in (INTENT_VERBS | SPEECH_VERBS):
+        return objects + xcomp
+    if objects and verb in OBJECT_CONTENT_VERBS:
+        return objects
+    if verb in PREP_CONTENT_VERBS:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS:
+                found = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if found:
+                    return found
+    return []

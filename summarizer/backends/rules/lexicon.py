@@ -257,7 +257,30 @@ BELIEF_VERBS = lexicon(
     understand assume conclude determine realize realise recognize recognise acknowledge
     """
 )
-CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+# Verbs of intent, evaluation and finding whose object or infinitive is what is attributed:
+# "urged North Korea to resume talks", "cited his endorsements", "want policies that ...".
+INTENT_VERBS = lexicon(
+    """
+    want intend plan seek refuse decline propose recommend cite unveil question oppose reject
+    dismiss defend blame endorse support rule show express voice push press favor favour
+    welcome applaud hail tout decry mock ridicule deride dispute challenge fault chastise
+    scold rebuke predict envision envisage prefer
+    """
+)
+# Of those (and some verbs of saying), the ones whose direct object is the content, not a
+# person addressed.
+OBJECT_CONTENT_VERBS = (
+    INTENT_VERBS | lexicon("announce deny reveal disclose confirm report")
+) - lexicon("want refuse decline")
+# Verbs whose "of"/"about"/"for"/"over" phrase is the content: "accused her of being asleep".
+PREP_CONTENT_VERBS = lexicon(
+    """
+    accuse warn talk speak complain boast worry chastise criticize criticise blame praise
+    thank fault question ask
+    """
+)
+CONTENT_PREPOSITIONS = lexicon("of about for over")
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS
 # Things that can "read" or "say" words: "“...,” the letter reads".
 DOCUMENTS = lexicon(
     "letter statement message note sign post tweet release email headline caption article report "
@@ -305,3 +328,24 @@ PERSON_NOUNS = lexicon(
 NOT_NAMES = lexicon(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
 )
+
+# --- Quoted words that are nobody's speech (notquotes) ---------------------------------------
+
+# Small words a title keeps in lower case ("Face the Nation", "Legend in the Coal Fields").
+TITLE_MINOR_WORDS = lexicon(
+    "a an the and or but nor of in on at to for by with from as vs. vs de la"
+)
+# Words a title's quote marks are followed by: "his “Keepin' It Real” radio program".
+WORK_NOUNS = lexicon(
+    """
+    show program programme series broadcast episode segment podcast column op-ed editorial
+    book novel memoir film movie documentary song album play report forum event debate
+    conference summit tour campaign initiative act bill law plan speech interview
+    newspaper magazine radio channel network website blog article headline
+    """
+)
+# Verbs that report someone's naming: “Miss Piggy” under "called" is the caller's words.
+NAMING_VERBS = lexicon("call dub label brand nickname name describe refer term")
+# Prepositions of an adjunct (when, where, in what) rather than of what is reported: "On
+# Tuesday's episode of “...”, she said", "in an interview on “...”".
+ADJUNCT_PREPOSITIONS = lexicon("in on at during after before since from with through via amid near")

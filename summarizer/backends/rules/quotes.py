@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules import cues, marks
+from summarizer.backends.rules import cues, marks, notquotes, statements
 from summarizer.backends.rules.article import Article, Piece, paragraph_of
 from summarizer.backends.rules.attachment import attach
 from summarizer.backends.rules.names import Speaker, describe, is_person_noun, name_book
@@ -32,7 +32,7 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
     found = marks.find(text, paragraphs)
     pieces = [Piece(m, paragraph_of(paragraphs, m.open_at)) for m in found]
     book = name_book(parsed.doc, paragraphs)
-    art = Article(text, parsed.doc, paragraphs, pieces, book, doc.sentences)
+    art = Article(text, parsed.doc, paragraphs, pieces, book, doc.sentences, doc.title)
     art.subjects = _subjects(art)
     attach(art)
     for piece in art.pieces:
@@ -68,7 +68,10 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
         )
     quotes.sort(key=lambda q: q.start)
     claims.sort(key=lambda c: c.start)
-    return quotes, claims
+    dropped = {(q.start, q.end) for q in quotes if not notquotes.is_speech(parsed.doc, q)}
+    quotes = [q for q in quotes if (q.start, q.end) not in dropped]
+    claims = [c for c in claims if (c.start, c.end) not in dropped]
+    return statements.join(parsed.doc, quotes, claims, _statement)
 
 
 def _claim_range(art: Article, piece: Piece, quoted: tuple[int, int]) -> tuple[int, int]:
@@ -191,15 +194,17 @@ def _indirect(art: Article, used: set[int]) -> list[Reported]:
             if t.lower_ == "according":
                 rng = _according_range(t)
             else:
-                head = cues.content_head(t)
-                rng = _clause_range(art, head) if head is not None else None
+                ranges = [_clause_range(art, h) for h in cues.reported_heads(t)]
+                rng = (min(r[0] for r in ranges), max(r[1] for r in ranges)) if ranges else None
             if rng is None or rng[1] - rng[0] < 12:
                 continue
             speaker, mention = speaker_at(art, t)
             if speaker is None:
                 continue
             out.append((rng, t, speaker, mention))
-    return out
+    # "X has vowed to ..., according to Reuters": the outer source's frame goes first, so the
+    # inner verb does not take the whole sentence and leave Reuters out.
+    return sorted(out, key=lambda r: r[1].lower_ != "according")
 
 
 def _subjects(art: Article) -> list[tuple[int, Speaker]]:

@@ -32,6 +32,11 @@ def speaker_at(art: Article, cue: Token) -> tuple[Speaker | None, tuple[int, int
         found = _surface(art, cue)
         return found, found.mention if found else None
     found = art.pronoun(head) if head.lower_ in SPEAKER_PRONOUNS else describe(head, art.book)
+    relative = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+    if relative is not None and cue.dep_ == "relcl":
+        # "McConnell, ..., who in 2010 said": the one named speaks, "who" refers to them here.
+        at = (relative.idx, relative.idx + len(relative.text))
+        return Speaker(found.name, at, found.person), at
     return found, found.mention
 
 
@@ -124,8 +129,11 @@ def _surface(art: Article, cue: Token) -> Speaker | None:
     if left and not _opens_clause(art.doc, left[0].i - 1):
         left = []  # "in a box labeled ...": a noun before the cue that is not its subject
     right = _nominal_run(art, range(cue.i + 1, len(art.doc)))
-    if not _opens_clause(art.doc, cue.i - 1):
-        right = []
+    before = art.doc[cue.i - 1] if cue.i > 0 else None
+    after = art.doc[right[-1].i + 1] if right and right[-1].i + 1 < len(art.doc) else None
+    inverted = before is not None and (before.is_quote or before.text in {",", "\u2014", "--"})
+    if not inverted and not (after is not None and after.text == ":"):
+        right = []  # "..., said Chuck Jordan" and "Said Ellis:" invert; "Calls men names" not
     for run in (left, right):
         while run and run[-1].pos_ == "ADV":
             run.pop()
@@ -145,13 +153,30 @@ def _surface(art: Article, cue: Token) -> Speaker | None:
 _LABEL = re.compile(rf"[{re.escape(quotemarks.OPENING)}\"]?\s*([A-Z][A-Z.'\- ]{{1,30}}[A-Z]):\s")
 
 
+_HEADLINE_LABEL = re.compile(r"([A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,3}):\s")
+
+
 def label_speaker(art: Article, paragraph: int) -> Speaker | None:
-    """The speaker of a transcript paragraph ("PENCE: Well, look ...")."""
+    """The speaker of a transcript paragraph ("PENCE: Well, look ..."), or of a headline that
+    opens with a name and a colon (see ``headline_speaker``)."""
     start = art.paragraphs[paragraph][0]
     m = _LABEL.match(art.text, start)
+    if m is not None:
+        return Speaker(m.group(1).title(), (m.start(1), m.end(1)), True)
+    return headline_speaker(art, paragraph)
+
+
+def headline_speaker(art: Article, paragraph: int) -> Speaker | None:
+    """Who speaks the quoted words of a headline that opens with a name and a colon: "Pence:
+    Flowers Won't Be at Debate, Trump Was ‘Mocking’ Clinton Camp"."""
+    start = art.paragraphs[paragraph][0]
+    if art.title is None or start != art.title[0]:
+        return None
+    m = _HEADLINE_LABEL.match(art.text, start)
     if m is None:
         return None
-    return Speaker(m.group(1).title(), (m.start(1), m.end(1)), True)
+    words = m.group(1).split()
+    return Speaker(" ".join(art.book.fullest(words)), (m.start(1), m.end(1)), True)
 
 
 _SIGNATURE = re.compile(

@@ -12,7 +12,7 @@ text each time (~1 ms per request for our two messages, more in JSON mode, whose
 holds the schema). Here one sandboxed environment compiles each distinct text once; rendering
 and ``dedent`` are as before.
 
-instructor offers no hook for either, hence the patches. ``tests/test_openai_instructor_speedup.py``
+instructor offers no hook for either, hence the patches. ``tests/test_speedups_instructor_patches.py``
 fails if instructor moves these functions or stops calling them from those places.
 """
 
@@ -49,6 +49,19 @@ def memoised(check: Callable[[Any], None]) -> Callable[[Any], None]:
 def install() -> bool:
     """Both patches (idempotent); False if this instructor lacks what either needs."""
     return quick_async_validator_check() & compiled_templates()
+
+
+def uninstall() -> None:
+    """Put instructor's own functions back where the patches replaced them."""
+    import sys
+
+    for name in (*MODULES, TEMPLATING):
+        module = sys.modules.get(name)
+        for attr in ("reject_async_validators", "apply_template"):
+            current = getattr(module, attr, None)
+            original = getattr(current, _PATCHED, None)
+            if original is not None:
+                setattr(module, attr, original)
 
 
 def compiled_templates() -> bool:

@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from summarizer.backends.llm.response import ArticleExtraction
-from summarizer.backends.openai.client import response_model
-from summarizer.backends.openai.instructor_speedup import (
+from summarizer._speedups.instructor_patches import (
     MODULES,
     TEMPLATING,
     compiled_templates,
     memoised,
     quick_async_validator_check,
 )
+from summarizer.backends.llm.instructed import response_model
+from summarizer.backends.llm.response import ArticleExtraction
 
 
 def test_installed_where_instructor_calls_it() -> None:

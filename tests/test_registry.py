@@ -1,0 +1,106 @@
+"""Which backend a ``--model`` names, and a third-party backend found through a real entry point.
+
+The toy backend is a package this test writes into a temporary folder with its own
+``.dist-info`` (``entry_points.txt`` in the ``summarizer.backends`` group), exactly what
+``pip install`` of a plugin leaves behind; the registry is not patched. Its code is the example
+in CONTRIBUTING.md, read from there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer.backends import registry
+from summarizer.errors import ConfigError
+from summarizer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "fixtures" / "articles" / "000_1c6f5c5be20c7c12.txt"
+
+
+def _contributing_example() -> str:
+    """The toy backend exactly as CONTRIBUTING.md shows it (so the guide stays true)."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Adding a backend") :]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.fixture
+def toy_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``toy_backend`` installed into ``tmp_path`` (package + dist-info), on ``sys.path``."""
+    (tmp_path / "toy_backend").mkdir()
+    (tmp_path / "toy_backend" / "__init__.py").write_text(_contributing_example(), encoding="utf-8")
+    info = tmp_path / "toy_backend-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: toy-backend\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(
+        "[summarizer.backends]\ntoy = toy_backend:ToyBackend\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("model", "name"),
+    [
+        (None, "rules"),
+        ("", "rules"),
+        ("rules", "rules"),
+        ("gguf:/models/qwen.gguf", "gguf"),
+        ("openai/gpt-4o-mini", "openai"),
+        ("gpt-4o-mini", "openai"),
+        ("qwen2.5:7b", "openai"),  # an Ollama tag, not a backend prefix
+        ("Qwen/Qwen2.5-7B-Instruct", "openai"),
+    ],
+)
+def test_model_names_pick_a_builtin_backend(model: str | None, name: str) -> None:
+    assert registry.backend_name(model) == name
+
+
+def test_an_entry_point_adds_a_backend(toy_plugin: Path) -> None:
+    assert registry.backend_name("toy:tiny") == "toy"
+    backend = registry.create(Settings(model="toy:tiny"))
+    assert backend.name == "toy"
+    assert (backend.bound, backend.input_budget, backend.cache_identity) == ("cpu", None, None)
+
+
+def test_an_entry_point_cannot_take_a_builtin_name(toy_plugin: Path) -> None:
+    info = toy_plugin / "toy_backend-0.1.dist-info" / "entry_points.txt"
+    info.write_text("[summarizer.backends]\nrules = toy_backend:ToyBackend\n", encoding="utf-8")
+    assert type(registry.create(Settings(model="rules"))).__name__ == "RulesBackend"
+
+
+def test_a_broken_entry_point_is_a_config_error(toy_plugin: Path) -> None:
+    info = toy_plugin / "toy_backend-0.1.dist-info" / "entry_points.txt"
+    info.write_text("[summarizer.backends]\nbad = toy_backend:Missing\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="toy_backend:Missing does not exist"):
+        registry.create(Settings(model="bad:x"))
+
+
+def test_summarise_command_runs_the_plugin(toy_plugin: Path) -> None:
+    """``summarizer summarise --model toy:...`` as a user runs it, after installing the plugin."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(toy_plugin), str(ROOT)])}
+    proc = subprocess.run(
+        [sys.executable, "-m", "summarizer", "summarise", str(REFERENCE), "--model", "toy:tiny"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["meta"]["backend"] == "toy"
+    assert out["meta"]["model"] == "tiny"
+    text = REFERENCE.read_text(encoding="utf-8")
+    assert [q["text"] for q in out["quotes"]] == [
+        text[q["start"] : q["end"]] for q in out["quotes"]
+    ]
+    first = text.index('"') + 1
+    assert [q["text"] for q in out["quotes"]] == [text[first : text.index('"', first)]]
