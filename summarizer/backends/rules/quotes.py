@@ -190,7 +190,7 @@ Reported = tuple[tuple[int, int], "Token", Speaker, "tuple[int, int] | None"]
 
 def _indirect(art: Article, used: set[int]) -> list[Reported]:
     """Indirect speech: each unused cue's reported clause, or what "according to X" frames."""
-    out = []
+    out: list[Reported] = []
     for start, end in art.paragraphs:
         span = art.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -218,7 +218,7 @@ def _indirect(art: Article, used: set[int]) -> list[Reported]:
 def _nominal(art: Article) -> list[Reported]:
     """Reported words framed by a noun: "Trump's claim [that there have been ...]", "his
     warning that ..."; the owner of the noun is the speaker."""
-    out = []
+    out: list[Reported] = []
     for t in art.doc:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in NOMINAL_CUES:
             continue
