@@ -27,6 +27,9 @@ class Measured:
     max_process_rss_mb: float
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0  # user + system, the process and the children it waited for
+    launched: float = 0.0  # time.time() at launch
+    first_request: float | None = None  # seconds from launch to the server's first request
 
 
 def _tree(pid: int) -> list[int]:
@@ -61,6 +64,7 @@ def run_bulk(args: list[str], env: dict[str, str] | None = None) -> Measured:
 
 def run_measured(argv: list[str], env: dict[str, str] | None = None) -> Measured:
     """Run ``argv`` and measure it."""
+    launched = time.time()
     started = time.perf_counter()
     proc = subprocess.Popen(
         argv,
@@ -87,7 +91,10 @@ def run_measured(argv: list[str], env: dict[str, str] | None = None) -> Measured
     done.set()
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Measured(seconds, peak / 1024, usage.ru_maxrss / 1024, proc.returncode, err)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(
+        seconds, peak / 1024, usage.ru_maxrss / 1024, proc.returncode, err, cpu, launched
+    )
 
 
 def count_ok(path: Path) -> int:

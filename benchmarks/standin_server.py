@@ -11,13 +11,14 @@ the benchmark's process, shared a GIL with the memory sampler and 64 sleeping th
 without TCP_NODELAY Nagle's algorithm held each answer's body ~40 ms behind its headers.
 
     python benchmarks/standin_server.py --delay 0.5      # prints its base URL, serves until killed
-    GET /stats -> {"requests": N}
+    GET /stats?since=T -> {"requests": N, "first": epoch seconds of the first request after T}
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import json
 import subprocess
 import sys
@@ -169,6 +170,13 @@ class StandIn:
         with urllib.request.urlopen(self.url.removesuffix("/v1") + "/stats") as response:
             return int(json.load(response)["requests"])
 
+    def first_after(self, since: float) -> float | None:
+        """When (``time.time()``) the first chat completion after ``since`` arrived."""
+        url = self.url.removesuffix("/v1") + f"/stats?since={since}"
+        with urllib.request.urlopen(url) as response:
+            first = json.load(response)["first"]
+        return None if first is None else float(first)
+
     def stop(self) -> None:
         if self._proc is not None:
             self._proc.terminate()
@@ -177,16 +185,22 @@ class StandIn:
 
 def app(delay: float) -> web.Application:
     served = 0
+    arrived: list[float] = []  # time.time() of each request, in order
 
     async def completions(request: web.Request) -> web.Response:
         nonlocal served
+        arrived.append(time.time())
         data = answer_for(await request.read())
         served += 1
         await asyncio.sleep(delay)
         return web.Response(body=data, content_type="application/json")
 
     async def stats(request: web.Request) -> web.Response:
-        return web.json_response({"requests": served})
+        since = float(request.query.get("since", "0"))
+        n = bisect.bisect_right(arrived, since)
+        return web.json_response(
+            {"requests": served, "first": arrived[n] if n < len(arrived) else None}
+        )
 
     application = web.Application(client_max_size=64 * 1024 * 1024)
     application.router.add_post("/v1/chat/completions", completions)

@@ -6,6 +6,11 @@ Script it with ``server.push(reply, ...)``: replies are served in order, one per
 body, headers, delay) or a callable ``(Received) -> Reply`` for answers that depend on the
 request. ``server.requests`` records what arrived, so a test can count attempts.
 
+``server.batches`` (a ``FakeBatches``) serves the Batch API: ``/v1/files`` (upload, list,
+content) and ``/v1/batches`` (create, retrieve, list, cancel). A batch's status moves one step
+per retrieve (``steps``); when it ends, each request line is answered by ``batches.answer``
+(hand-written by the test, like every reply here) into the output and error files.
+
     with FakeOpenAI() as server:
         server.push(Reply.error(429, headers={"Retry-After": "0"}), tool_reply({...}))
         client = openai.OpenAI(base_url=server.url, api_key="test")
@@ -15,12 +20,16 @@ The ``fake_openai`` fixture in ``conftest.py`` starts one per test and stops it 
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -104,6 +113,175 @@ def content_reply(content: dict[str, Any] | str, **kwargs: Any) -> Reply:
     return Reply.json(completion({"role": "assistant", "content": text}, **kwargs))
 
 
+Answer = Callable[[str, dict[str, Any]], Reply]
+
+
+@dataclass
+class FakeBatch:
+    """One batch as the fake Batch API holds it."""
+
+    id: str
+    input_file_id: str
+    metadata: dict[str, str]
+    steps: list[str]
+    status: str = "validating"
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    errors: list[dict[str, str]] | None = None
+    total: int = 0
+    completed: int = 0
+    failed: int = 0
+    created_at: int = field(default_factory=lambda: int(time.time()))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "errors": {"object": "list", "data": self.errors} if self.errors else None,
+            "input_file_id": self.input_file_id,
+            "completion_window": "24h",
+            "status": self.status,
+            "output_file_id": self.output_file_id,
+            "error_file_id": self.error_file_id,
+            "created_at": self.created_at,
+            "request_counts": {
+                "total": self.total,
+                "completed": self.completed,
+                "failed": self.failed,
+            },
+            "metadata": self.metadata,
+        }
+
+
+class FakeBatches:
+    """The Batch API's files and batches, in memory.
+
+    ``steps``: the statuses a new batch goes through, one per retrieve; the last is where it
+    ends: ``completed``, ``expired`` (the first ``answered_before_expiry`` lines answered, the
+    rest ``batch_expired``) or ``failed`` (the whole file refused). ``answer(custom_id, body)``
+    gives each request line's reply: status 200 goes to the output file, others to the error
+    file. ``hold`` keeps every batch in its current status (a test kills the client meanwhile).
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, dict[str, Any]] = {}
+        self.content: dict[str, bytes] = {}
+        self.batches: dict[str, FakeBatch] = {}
+        self.answer: Answer = lambda cid, body: Reply.error(500, "nothing scripted")
+        self.steps = ["validating", "in_progress", "finalizing", "completed"]
+        self.answered_before_expiry = 0
+        self.hold = False
+        self._ids = itertools.count(1)
+
+    def handle(self, r: Received) -> Reply:
+        path = r.path.split("?", 1)[0].removeprefix("/v1")
+        if r.method == "POST" and path == "/files":
+            return self._upload(r)
+        if r.method == "GET" and path == "/files":
+            purpose = re.search(r"purpose=(\w+)", r.path)
+            data = [f for f in self.files.values() if not purpose or f["purpose"] == purpose[1]]
+            return Reply.json({"object": "list", "data": data, "has_more": False})
+        if m := re.fullmatch(r"/files/([\w-]+)/content", path):
+            if m[1] not in self.content:
+                return Reply.error(404, "no such file")
+            return Reply(body=self.content[m[1]], headers={"Content-Type": "application/jsonl"})
+        if r.method == "POST" and path == "/batches":
+            return self._create(r.json())
+        if r.method == "GET" and path == "/batches":
+            data = [b.as_json() for b in reversed(self.batches.values())]
+            return Reply.json({"object": "list", "data": data, "has_more": False})
+        if m := re.fullmatch(r"/batches/([\w-]+)(/cancel)?", path):
+            batch = self.batches.get(m[1])
+            if batch is None:
+                return Reply.error(404, "no such batch")
+            if m[2]:
+                if batch.status not in ("completed", "failed", "expired", "cancelled"):
+                    batch.status, batch.steps = "cancelling", ["cancelled"]
+            elif not self.hold:
+                self._advance(batch)
+            return Reply.json(batch.as_json())
+        return Reply.error(404, f"no route {r.method} {path}")
+
+    def _new_id(self, prefix: str) -> str:
+        return f"{prefix}-{next(self._ids)}"
+
+    def _add_file(self, data: bytes, filename: str, purpose: str) -> dict[str, Any]:
+        fid = self._new_id("file")
+        meta = {
+            "id": fid,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": int(time.time()),
+            "filename": filename,
+            "purpose": purpose,
+            "status": "processed",
+        }
+        self.files[fid], self.content[fid] = meta, data
+        return meta
+
+    def _upload(self, r: Received) -> Reply:
+        head = f"Content-Type: {r.headers['content-type']}\r\n\r\n".encode()
+        form = BytesParser(policy=HTTP).parsebytes(head + r.body)
+        fields: dict[str, Any] = {}
+        for part in form.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            fields[str(name)] = (part.get_filename(), part.get_payload(decode=True))
+        filename, data = fields["file"]
+        return Reply.json(self._add_file(data, filename, fields["purpose"][1].decode()))
+
+    def _create(self, body: dict[str, Any]) -> Reply:
+        fid = body["input_file_id"]
+        if fid not in self.content:
+            return Reply.error(400, "no such input file")
+        batch = FakeBatch(
+            self._new_id("batch"), fid, body.get("metadata") or {}, list(self.steps[1:])
+        )
+        batch.status = self.steps[0]
+        batch.total = len(self.content[fid].splitlines())
+        self.batches[batch.id] = batch
+        return Reply.json(batch.as_json())
+
+    def _advance(self, batch: FakeBatch) -> None:
+        if not batch.steps:
+            return
+        batch.status = batch.steps.pop(0)
+        if batch.status == "failed":
+            batch.errors = [{"code": "invalid_request", "message": "scripted: file refused"}]
+        elif batch.status in ("completed", "expired", "cancelled"):
+            self._finish(batch)
+
+    def _finish(self, batch: FakeBatch) -> None:
+        """Answer the lines: all when completed, some when expired, none when cancelled."""
+        answered = {"completed": None, "expired": self.answered_before_expiry, "cancelled": 0}
+        limit = answered[batch.status]
+        out, err = [], []
+        for n, raw in enumerate(self.content[batch.input_file_id].splitlines()):
+            line = json.loads(raw)
+            cid = line["custom_id"]
+            rid = f"batch_req_{batch.id}_{n}"
+            if limit is not None and n >= limit:
+                if batch.status == "expired":
+                    error = {"code": "batch_expired", "message": "not answered in time"}
+                    err.append({"id": rid, "custom_id": cid, "response": None, "error": error})
+                continue
+            reply = self.answer(cid, line["body"])
+            response = {
+                "status_code": reply.status,
+                "request_id": rid,
+                "body": json.loads(reply.body),
+            }
+            record = {"id": rid, "custom_id": cid, "response": response, "error": None}
+            (out if reply.status == 200 else err).append(record)
+        batch.completed, batch.failed = len(out), len(err)
+        if out:
+            data = "".join(json.dumps(x) + "\n" for x in out).encode()
+            batch.output_file_id = self._add_file(data, "output.jsonl", "batch_output")["id"]
+        if err:
+            data = "".join(json.dumps(x) + "\n" for x in err).encode()
+            batch.error_file_id = self._add_file(data, "errors.jsonl", "batch_output")["id"]
+
+
 class FakeOpenAI:
     """The server; ``url`` is its OpenAI base URL (``http://127.0.0.1:PORT/v1``)."""
 
@@ -112,6 +290,7 @@ class FakeOpenAI:
         self.in_flight = 0
         self.peak_in_flight = 0  # the most requests it was answering at once
         self.default: Script = Reply.error(500, "nothing scripted")
+        self.batches = FakeBatches()
         self._script: deque[Script] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -154,6 +333,8 @@ class FakeOpenAI:
     def _next(self, received: Received) -> Reply:
         with self._lock:
             self.requests.append(received)
+            if received.path.startswith(("/v1/files", "/v1/batches")):
+                return self.batches.handle(received)
             script = self._script.popleft() if self._script else self.default
         return script(received) if callable(script) else script
 

@@ -90,6 +90,50 @@ def test_resume_after_sigkill_loses_nothing_and_repeats_nothing(
     assert Counter(x["id"] for x in lines) == Counter(f"a{i}" for i in range(40))
 
 
+def test_batch_killed_while_polling_resumes_without_a_second_batch(
+    tmp_path: Path, fake_openai: FakeOpenAI
+) -> None:
+    """``--batch``: SIGKILL while the batch is in progress, then the same command again."""
+    from test_bulk_batch_engine import good
+
+    fake_openai.batches.answer = good
+    fake_openai.batches.hold = True  # the batch stays "validating" until the client is killed
+    src = jsonl(tmp_path / "in.jsonl", 6)
+    out = tmp_path / "out.jsonl"
+    args = llm_args(fake_openai, src, out, "--batch", "--batch-poll", "0.05", "--no-cache")
+    proc = bulk(*args, env_dir=tmp_path)
+    state = tmp_path / "out.jsonl.batch" / "state.json"
+    deadline = time.monotonic() + 60
+    polled = 0
+    while polled < 3:  # killed after it has looked at the batch a few times
+        assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+        polled = sum(1 for r in fake_openai.requests if r.path.startswith("/v1/batches/"))
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert '"submitted"' in state.read_text()
+    assert not out.exists() or out.read_text() == ""
+
+    fake_openai.batches.hold = False
+    again = bulk(*args, env_dir=tmp_path)
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert len(fake_openai.batches.batches) == 1  # polled again, never created twice
+    assert not [r for r in fake_openai.requests if r.path.endswith("/chat/completions")]
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert Counter(x["id"] for x in lines) == Counter(f"a{i}" for i in range(6))
+    assert all(x["status"] == "ok" for x in lines)
+    assert "at batch prices" not in err  # fake-model has no price; counts are still given
+    assert "6 requests, 600 prompt + 120 completion tokens" in err
+
+    # and once more: every article is done, nothing is sent
+    sent = len(fake_openai.requests)
+    third = bulk(*args, env_dir=tmp_path)
+    _, err = third.communicate(timeout=120)
+    assert third.returncode == 0 and "6 already done" in err, err
+    assert len(fake_openai.requests) == sent
+
+
 def test_ctrl_c_keeps_what_finished_prints_the_summary_and_exits_130(
     tmp_path: Path, fake_openai: FakeOpenAI
 ) -> None:
@@ -140,6 +184,8 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, fake_openai: FakeO
         "no such file or folder": [str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl")],
         "cannot write": [str(src), "-o", str(tmp_path / "no" / "o.jsonl")],
         "--engine": [str(src), "-o", str(tmp_path / "o.jsonl"), "--engine", "spark"],
+        "--batch needs a model": [str(src), "-o", str(tmp_path / "o.jsonl"), "--batch"],
+        "--article-timeout": [str(src), "-o", str(tmp_path / "o.jsonl"), "--article-timeout", "-1"],
     }
     for message, args in cases.items():
         proc = bulk(*args, env_dir=tmp_path)

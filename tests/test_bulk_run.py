@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,27 @@ def test_an_article_that_failed_still_counts_what_its_requests_cost(
     assert "no usable answer after 3 attempts" in json.loads(line)["error"]
 
 
+def test_an_article_never_answered_is_cut_off_at_the_article_timeout(
+    tmp_path: Path, fake_openai: FakeOpenAI
+) -> None:
+    good = tool_reply(ANSWER)
+    never = Reply(delay=3600)  # the server holds this one's answer until it stops
+
+    def answer(received: Received) -> Reply:
+        return never if "town 2 " in received.body.decode() else good
+
+    fake_openai.default = answer
+    src = jsonl(tmp_path / "in.jsonl", 6)
+    # one slot: the articles after a2 are done only if its slot was freed (the request's own
+    # timeout, 10 s, and its retries would hold it for minutes)
+    opts = options(tmp_path, [str(src)], fake_openai, concurrency=1, workers=1)
+    opts.job = replace(opts.job, article_timeout=1.0)
+    tally = run_bulk(opts)
+    assert (tally.ok, tally.error) == (5, 1)
+    error = last_per_id(tmp_path / "out.jsonl")["a2"]["error"]
+    assert error == "gave up after the 1 s --article-timeout (requests, retries and re-asks)"
+
+
 def test_a_bad_article_in_the_middle_is_an_error_line_and_the_run_goes_on(
     tmp_path: Path, fake_openai: FakeOpenAI
 ) -> None:
@@ -216,6 +238,20 @@ def test_a_429_storm_is_avoided_by_rpm(tmp_path: Path, fake_openai: FakeOpenAI) 
         options(tmp_path, [str(src)], fake_openai, concurrency=6, output=tmp_path / "storm.jsonl")
     )
     assert state["refused"] > 0 and storm.requests > 6
+
+
+def test_two_worker_processes_share_one_rpm_budget(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
+    """--rpm 100 over 2 processes: the server sees 100 a minute in all, not 100 from each."""
+    answering(fake_openai)
+    src = jsonl(tmp_path / "in.jsonl", 8)
+    opts = options(tmp_path, [str(src)], fake_openai, concurrency=8, workers=2, rpm=100)
+    tally = run_bulk(opts)
+    assert tally.ok == 8
+    at = sorted(r.at for r in completions(fake_openai))
+    assert len(at) == 8
+    most_in_a_second = max(len([t for t in at if s <= t < s + 1.0]) for s in at)
+    assert most_in_a_second <= 2  # 0.6 s apart: each process alone would allow 4
+    assert at[-1] - at[0] >= 7 * 0.6 * 0.95  # spaced all along, not one burst
 
 
 def test_html_inputs_go_through_trafilatura(tmp_path: Path, fake_openai: FakeOpenAI) -> None:

@@ -4,8 +4,8 @@ Every request costs the client CPU (building it, validating and grounding the an
 high concurrency one event loop becomes the bottleneck long before the server does. Here each
 of ``workers`` forked processes runs its own event loop with its share of ``concurrency``; the
 parent reads the inputs, hands articles out through a bounded queue (so memory stays flat) and
-is the only writer of the output. Client-side rate limits need one shared clock, so rate-limited
-runs use the single-process engine instead (``runner.run_async``).
+is the only writer of the output. Client-side rate limits (``--rpm``/``--tpm``) are one budget
+for all of them: a ``RateLimiter(shared=True)`` made here before forking.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from multiprocessing.queues import Queue
 from typing import Any
 
 from summarizer.bulk.inputs import Item
+from summarizer.bulk.ratelimit import RateLimiter
 from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker, preload
 from summarizer.bulk.work import Job, Worker
 from summarizer.errors import ConfigError, ExtractionError
@@ -44,13 +45,16 @@ def _serve(
     concurrency: int,
     tasks: Queue[Item | None],
     results: Queue[Message],
+    limiter: RateLimiter | None = None,
 ) -> None:
     """A worker process: pull articles until the ``None`` sentinel, ``concurrency`` at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         asyncio.run(
-            _serve_async(index, make_worker(job, factory, base_urls), concurrency, tasks, results)
+            _serve_async(
+                index, make_worker(job, factory, base_urls), concurrency, tasks, results, limiter
+            )
         )
     except ConfigError as exc:
         results.put(("fatal", index, str(exc)))
@@ -59,7 +63,12 @@ def _serve(
 
 
 async def _serve_async(
-    index: int, worker: Worker, concurrency: int, tasks: Queue[Item | None], results: Queue[Message]
+    index: int,
+    worker: Worker,
+    concurrency: int,
+    tasks: Queue[Item | None],
+    results: Queue[Message],
+    limiter: RateLimiter | None,
 ) -> None:
     loop = asyncio.get_running_loop()
     slots = asyncio.Semaphore(concurrency)
@@ -67,13 +76,14 @@ async def _serve_async(
 
     async def one(item: Item) -> None:
         try:
-            results.put(("ok", index, await worker.aprocess(item)))
+            results.put(("ok", index, await worker.aprocess(item, limiter)))
         except ConfigError as exc:
             results.put(("fatal", index, str(exc)))
         finally:
             slots.release()
 
     parent = os.getppid()
+    first = True
 
     def next_item() -> Item | None:
         """The next article, or None at the end, or when the parent died (SIGKILL): then the
@@ -93,6 +103,13 @@ async def _serve_async(
             item = await loop.run_in_executor(None, next_item)
         if item is None:
             break
+        if first and limiter is not None:
+            # The first request pays this process's lazy client set-up with the loop blocked:
+            # alone, and the shared spacing counted again from when it is done.
+            first = False
+            await one(item)
+            limiter.restart()
+            continue
         task = asyncio.create_task(one(item))
         running.add(task)
         task.add_done_callback(running.discard)
@@ -110,8 +127,10 @@ def run_async_processes(
     workers: int,
     concurrency: int,
     base_urls: tuple[str, ...] = (),
+    limiter: RateLimiter | None = None,
 ) -> None:
-    """Run with one event loop per worker process; raises ``Interrupted`` on a signal."""
+    """Run with one event loop per worker process; raises ``Interrupted`` on a signal.
+    ``limiter`` must be shared (``RateLimiter(shared=True)``): the workers draw on it."""
     # A configuration error shows here, before forking.
     parent = make_worker(job, factory, base_urls)
     preload(parent.backends)
@@ -121,7 +140,7 @@ def run_async_processes(
     procs = [
         ctx.Process(
             target=_serve,
-            args=(i, job, factory, base_urls, share, tasks, results),
+            args=(i, job, factory, base_urls, share, tasks, results, limiter),
             name=f"bulk-worker-{i}",
             daemon=True,
         )

@@ -7,6 +7,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarizer.backends.base import Backend
 from summarizer.bulk import inputs
@@ -24,6 +25,9 @@ from summarizer.bulk.runner import (
 from summarizer.bulk.store import Store
 from summarizer.bulk.work import Job
 from summarizer.errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from summarizer.bulk.batch.engine import BatchOptions
 
 ENGINES = ("auto", "async", "process", "ray")
 
@@ -46,6 +50,7 @@ class BulkOptions:
     base_urls: tuple[str, ...] = ()
     progress: bool | None = None
     progress_every: float = 10.0
+    batch: BatchOptions | None = None  # ``--batch``: through the Batch API instead of live
 
 
 def engine_for(options: BulkOptions, backend: Backend) -> str:
@@ -66,13 +71,22 @@ def _validate(o: BulkOptions, engine: str) -> None:
     ):
         if value < 1:
             raise ConfigError(f"{name}: must be at least 1, got {value}")
+    if o.job.article_timeout is not None and o.job.article_timeout <= 0:
+        raise ConfigError(f"--article-timeout: must be positive, got {o.job.article_timeout}")
     for name, rate in (("--rpm", o.rpm), ("--tpm", o.tpm)):
         if rate is not None and rate <= 0:
             raise ConfigError(f"{name}: must be positive, got {rate}")
-    if (o.rpm or o.tpm) and engine != "async":
+    if (o.rpm or o.tpm) and (engine != "async" or o.batch is not None):
         raise ConfigError("--rpm/--tpm apply to the async engine (an LLM model); drop them here")
     if o.ray_address and engine != "ray":
         raise ConfigError("--ray-address needs --engine ray")
+    if o.batch is not None:
+        if engine != "async":
+            raise ConfigError("--batch needs a model (--model openai/... or --base-url)")
+        if "-" in o.inputs:
+            raise ConfigError("--batch reads its inputs again when answers arrive: not '-'")
+        if o.batch.max_requests < 1 or o.batch.max_bytes < 1:
+            raise ConfigError("--batch-max-requests/--batch-max-bytes: must be at least 1")
 
 
 def run_bulk(
@@ -110,7 +124,15 @@ def run_bulk(
         sink = Sink(store, tally, progress, db)
         todo = fresh(items, resume.ok, tally)
         limited = bool(options.rpm or options.tpm)
-        if engine == "async" and (options.workers == 1 or limited):
+        if options.batch is not None:
+            from summarizer.bulk.batch.engine import BatchRun
+
+            run = BatchRun(
+                options.job, factory, sink, options.output, options.batch,
+                concurrency=options.concurrency,
+            )  # fmt: skip
+            run.run(todo, lambda: inputs.iter_items(options.inputs))
+        elif engine == "async" and options.workers == 1:
             limiter = RateLimiter(options.rpm, options.tpm) if limited else None
             worker = make_worker(options.job, factory, options.base_urls)
             run_async(todo, worker, sink, concurrency=options.concurrency, limiter=limiter)
@@ -121,6 +143,7 @@ def run_bulk(
                 todo, options.job, factory, sink,
                 workers=min(options.workers, options.concurrency),
                 concurrency=options.concurrency, base_urls=options.base_urls,
+                limiter=RateLimiter(options.rpm, options.tpm, shared=True) if limited else None,
             )  # fmt: skip
         elif engine == "process":
             run_processes(

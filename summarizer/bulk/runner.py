@@ -67,6 +67,8 @@ class Sink:
         if self.db is not None:
             self.db.add_line(o.line)
         self.tally.add(o.ok, o.cached, o.requests, o.prompt_tokens, o.completion_tokens)
+        self.tally.batch_prompt_tokens += o.batch_prompt_tokens
+        self.tally.batch_completion_tokens += o.batch_completion_tokens
         self.progress.update()
 
 

@@ -34,6 +34,7 @@ class Job:
     max_bytes: int = loading.DEFAULT_MAX_BYTES
     encoding: str = "utf-8"
     cache_dir: str | None = None
+    article_timeout: float | None = None  # seconds one article may take, retries and re-asks in
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Outcome:
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    batch_prompt_tokens: int = 0  # of the above, paid at batch prices (``--batch``)
+    batch_completion_tokens: int = 0
 
 
 def load_item(item: Item, job: Job) -> loading.Loaded:
@@ -166,7 +169,20 @@ class Worker:
             return failed(item, exc)
 
     async def aprocess(self, item: Item, limiter: RateLimiter | None = None) -> Outcome:
-        """The per-article function for asyncio: the same steps, the model call awaited."""
+        """The per-article function for asyncio: the same steps, the model call awaited, within
+        ``job.article_timeout``: an article past it is an error line and frees its slot."""
+        cap = self.job.article_timeout
+        if not cap:
+            return await self._aprocess(item, limiter)
+        try:
+            return await asyncio.wait_for(self._aprocess(item, limiter), cap)
+        except TimeoutError:
+            reason = (
+                f"gave up after the {cap:g} s --article-timeout (requests, retries and re-asks)"
+            )
+            return Outcome(item.id, False, error_line(item, reason))
+
+    async def _aprocess(self, item: Item, limiter: RateLimiter | None) -> Outcome:
         try:
             # Loading runs on the loop: a thread hop per article costs more in GIL hand-offs
             # (milliseconds each, per article, under load) than reading a file does.

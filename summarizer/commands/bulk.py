@@ -10,9 +10,11 @@ from typing import Annotated
 import typer
 
 from summarizer.commands.options import (
+    AssistOpt,
     DateOpt,
     EncodingOpt,
     MaxBytesOpt,
+    MaxTokensOpt,
     ModelOpt,
     ModeOpt,
     RetriesOpt,
@@ -45,6 +47,8 @@ def bulk_command(
     mode: ModeOpt = "tools",
     timeout: TimeoutOpt = 60.0,
     max_retries: RetriesOpt = 2,
+    max_tokens: MaxTokensOpt = None,
+    assist: AssistOpt = None,
     date_: DateOpt = None,
     engine: Annotated[
         str,
@@ -78,6 +82,43 @@ def bulk_command(
     ray_address: Annotated[
         str | None, typer.Option(help="An existing Ray cluster for --engine ray.")
     ] = None,
+    article_timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds one article may take, its retries and re-asks included; past it, an "
+            "error line and the run goes on. 0: no cap."
+        ),
+    ] = 600.0,
+    batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch",
+            help="Through the Batch API (/v1/files, /v1/batches): half price, answers within "
+            "24 h. Close the terminal and re-run the same command to collect.",
+        ),
+    ] = False,
+    batch_reask: Annotated[
+        str,
+        typer.Option(
+            help="Answers that fail validation: re-asked 'live' or in a follow-up 'batch'."
+        ),
+    ] = "live",
+    batch_cancel: Annotated[
+        bool,
+        typer.Option(
+            "--batch-cancel",
+            help="Cancel this output's batches in flight, collect what they answered.",
+        ),
+    ] = False,
+    batch_max_requests: Annotated[
+        int, typer.Option(help="Requests per batch file (the API's limit: 50,000).")
+    ] = 50_000,
+    batch_max_bytes: Annotated[
+        int, typer.Option(help="Bytes per batch file (the API's limit: 200 MB).")
+    ] = 200 * 1024 * 1024,
+    batch_poll: Annotated[
+        float, typer.Option(help="Longest wait between two looks at the batches, in seconds.")
+    ] = 60.0,
     max_bytes: MaxBytesOpt = 5_000_000,
     encoding: EncodingOpt = "utf-8",
     verbose: VerboseOpt = 0,
@@ -85,6 +126,7 @@ def bulk_command(
     """Extract many articles into a JSONL file; re-run the same command to resume."""
     configure_logging(verbose)
     from summarizer.bulk.accounting import Tally, load_prices, summary_line
+    from summarizer.bulk.batch.engine import BatchOptions
     from summarizer.bulk.cache import default_dir
     from summarizer.bulk.run import BulkOptions, run_bulk
     from summarizer.bulk.runner import Interrupted
@@ -99,13 +141,21 @@ def bulk_command(
         mode=mode,
         timeout=timeout,
         max_retries=max_retries,
+        max_tokens=max_tokens,
+        assist=assist,
         anchor_date=parse_date(date_),
     )
     cache = None if no_cache else str(cache_dir or default_dir())
     options = BulkOptions(
         inputs=inputs,
         output=output,
-        job=Job(settings, max_bytes=max_bytes, encoding=encoding, cache_dir=cache),
+        job=Job(
+            settings,
+            max_bytes=max_bytes,
+            encoding=encoding,
+            cache_dir=cache,
+            article_timeout=article_timeout or None,
+        ),
         engine=engine,
         concurrency=concurrency,
         workers=workers or os.cpu_count() or 1,
@@ -115,6 +165,16 @@ def bulk_command(
         db=db,
         ray_address=ray_address,
         base_urls=urls if len(urls) > 1 else (),
+        batch=BatchOptions(
+            reask=batch_reask,
+            cancel=batch_cancel,
+            max_requests=batch_max_requests,
+            max_bytes=batch_max_bytes,
+            poll_min=min(2.0, batch_poll),
+            poll_max=batch_poll,
+        )
+        if batch or batch_cancel
+        else None,
     )
     interrupted: Interrupted | None = None
     tally = Tally()

@@ -1,0 +1,167 @@
+"""A batch's requests made by the live path's own code, and its answers read back through it.
+
+No request is rebuilt by hand: ``body`` runs the live ``create`` (instructor over the openai SDK,
+the same keyword arguments, mode and schema) against an HTTP transport that keeps the request
+body the SDK would send and sends nothing. ``replay`` runs the same ``create`` again with the
+batch's answers served in order: instructor's validators (grounding), its re-ask messages and
+the backend's salvage and draft building all run as for a live answer. When instructor wants
+another answer than the batch has, it is asked live (``--batch-reask live``) or its request is
+kept for a follow-up batch (``Reask``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from summarizer.backends.base import Draft
+from summarizer.backends.llm.response import Article
+from summarizer.backends.openai import client as c
+from summarizer.backends.openai.backend import LLMBackend
+from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
+from summarizer.document import Document
+from summarizer.errors import ConfigError
+
+
+class Captured(Exception):
+    """Raised by the capturing transport with the request body the SDK built."""
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        super().__init__("request captured, not sent")
+        self.body = body
+
+
+@dataclass
+class Reask:
+    """instructor asked for another answer: this request goes in a follow-up batch."""
+
+    body: dict[str, Any]
+
+
+@dataclass
+class Replayed:
+    """A chunk's draft, and the tokens of it that were paid at batch prices."""
+
+    draft: Draft
+    batch_prompt_tokens: int = 0
+    batch_completion_tokens: int = 0
+
+
+def _capture(request: Any) -> Any:
+    raise Captured(json.loads(request.content))
+
+
+def _captured(exc: BaseException | None) -> Captured | None:
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, Captured):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return None
+
+
+class Requests:
+    """Bodies and replays for one LLM backend's settings (its model, mode and server)."""
+
+    def __init__(self, backend: object) -> None:
+        if not isinstance(backend, LLMBackend):
+            raise ConfigError("--batch needs a model (--model openai/... or --base-url)")
+        import httpx2
+        import instructor
+        import openai
+
+        self.backend = backend
+        ep = backend.endpoint
+        self._sdk = openai.OpenAI(
+            api_key=ep.key,
+            base_url=ep.base_url,
+            max_retries=0,
+            http_client=httpx2.Client(transport=httpx2.MockTransport(_capture)),
+        )
+        c.sync_client(ep).close()  # quiets instructor's per-attempt logging, as live runs do
+        self._live: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any]] | None = None
+        self._mode = c._mode(ep)
+        self._create = instructor.patch(create=self._sdk.chat.completions.create, mode=self._mode)
+
+    def body(self, doc: Document) -> dict[str, Any]:
+        """The JSON body the live path would POST to ``/chat/completions`` for ``doc``."""
+        try:
+            self._create(**self.backend._request(Article(doc)))
+        except Exception as exc:
+            captured = _captured(exc)
+            if captured is not None:
+                return captured.body
+            raise
+        raise AssertionError("the capturing transport sent a request")
+
+    def _capture_raw(self, **kwargs: Any) -> Any:
+        try:
+            return self._sdk.chat.completions.create(**kwargs)
+        except Exception as exc:
+            captured = _captured(exc)
+            if captured is not None:
+                raise captured from None
+            raise
+
+    def _live_raw(self) -> Callable[..., Any]:
+        """The live path's raw ``create`` (transport retries, metered) on this event loop."""
+        loop = asyncio.get_running_loop()
+        if self._live is None or self._live[0] is not loop:
+            ep = self.backend.endpoint
+            client = c.async_client(ep)
+            raw = with_retries_async(
+                client.chat.completions.create, self.backend.policy, origin(ep.base_url)
+            )
+            self._live = (loop, client, raw)
+        return self._live[2]
+
+    async def aclose(self) -> None:
+        if self._live is not None and self._live[0] is asyncio.get_running_loop():
+            client, self._live = self._live[1], None
+            await client.close()
+
+    async def replay(
+        self, doc: Document, answers: list[dict[str, Any]], *, live: bool
+    ) -> Replayed | Reask:
+        """``doc``'s draft from the batch's ``answers`` (chat completions, in order), through
+        the live path's validation, re-asks and salvage; a further answer is asked live
+        (``live``) or returned as a ``Reask``."""
+        import instructor
+        from openai.types.chat import ChatCompletion
+
+        served = list(answers)
+        paid = [0, 0]
+        backend = self.backend
+        meter = Meter()
+
+        async def raw(*args: Any, **kwargs: Any) -> Any:
+            if served:
+                answer = ChatCompletion.model_validate(served.pop(0))
+                meter.requests += 1
+                meter.add(answer)
+                if answer.usage is not None:
+                    paid[0] += answer.usage.prompt_tokens
+                    paid[1] += answer.usage.completion_tokens
+                return answer
+            if live:
+                return await self._live_raw()(*args, **kwargs)
+            return self._capture_raw(**kwargs)
+
+        create = instructor.patch(create=raw, mode=self._mode)
+        article = Article(doc)
+        with metered(meter):
+            try:
+                answer = await create(**backend._request(article))
+            except Exception as exc:
+                captured = _captured(exc)
+                if captured is not None:
+                    return Reask(captured.body)
+                draft = backend._finish(
+                    backend._recover(exc, article, meter, None), article, meter, []
+                )
+                return Replayed(draft, *paid)
+        return Replayed(backend._finish((answer, []), article, meter, []), *paid)
