@@ -54,3 +54,33 @@ def test_a_weapon_as_subject_is_not_the_actor() -> None:
     text, m = _mention("A US drone strike killed a commander in Baghdad.", "killed")
     assert m.weapon is not None and m.weapon.text == "strike"
     assert _words(text, m.actors) == ["US"]
+
+
+def test_pronouns_are_arguments_of_the_mention_but_name_no_actor() -> None:
+    text, m = _mention("They killed 23 soldiers in the night.", "killed")
+    assert m.actors == []
+    assert [t.text for t in m.pronouns] == ["They"]
+    assert "They" in [text[a:b] for a, b in m.argument_ranges()]
+
+
+def test_a_device_that_exploded_is_an_argument() -> None:
+    text, m = _mention("A bomb exploded near the station.", "exploded")
+    assert [text[a:b] for a, b in m.argument_ranges()] == ["the station", "A bomb"]
+
+
+def test_the_dead_are_the_victims_of_dead() -> None:
+    text, m = _mention("Two men were found dead in the house.", "dead")
+    assert _words(text, m.targets) == ["Two men"]
+    assert m.killed == 2
+
+
+def test_an_actor_adjective_is_not_an_argument_span() -> None:
+    text, m = _mention("An Israeli airstrike hit the port.", "airstrike")
+    assert [t.text for t in m.actors] == ["Israeli"]
+    assert "Israeli" not in [text[a:b] for a, b in m.argument_ranges()]
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    text, m = _mention("The gunmen stormed the hotel and killed six guests.", "killed")
+    assert _words(text, m.actors) == ["The gunmen"]
+    assert _words(text, m.targets) == ["six guests"]

@@ -174,3 +174,9 @@ def test_a_politician_attacking_a_rival_is_not_an_attack_and_a_campaign_rally_is
     )
     found = _events(text, date(2016, 9, 28))
     assert [e.type for e in found] == ["meeting"]
+
+
+def test_an_actor_adjective_becomes_the_state_it_stands_for() -> None:
+    (e,) = _events("An Israeli airstrike hit the port of Gaza on Monday.", date(2024, 5, 7))
+    assert [a.name for a in e.actors] == ["Israel"]
+    assert e.actors[0].mention is not None and e.actors[0].mention.text == "Israeli"

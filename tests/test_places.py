@@ -29,3 +29,8 @@ def test_a_city_before_an_attack_is_its_place_but_a_state_before_strikes_acts() 
 def test_a_place_of_another_clause_is_not_the_trigger_s() -> None:
     text = "The army attacked the rebels, who had fled from Homs."
     assert _place(text, "attacked") is None
+
+
+def test_a_site_in_common_words_when_no_place_is_named() -> None:
+    assert _place("A bomb exploded at a checkpoint on Sunday.", "exploded") == "checkpoint"
+    assert _place("A bomb exploded at a checkpoint in Kabul.", "exploded") == "Kabul"

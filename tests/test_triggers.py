@@ -50,3 +50,26 @@ def test_triggers_that_did_not_happen_and_ones_still_ahead(
     text: str, word: str, expected: tuple[bool, bool]
 ) -> None:
     assert irrealis(token(text, word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The opposition called for a general strike.", "called", "statement"),
+        ("Macron called it an attack.", "called", None),
+        ("Police issued an appeal for witnesses.", "issued", "statement"),
+        ("Police issued an appeal for witnesses.", "appeal", None),
+        ("The ministry issued new passports.", "issued", None),
+        ("An unknown virus may be spreading in the state.", "virus", "other"),
+        ("The delegation arrived in Belfast on Friday.", "arrived", "deployment"),
+    ],
+)
+def test_requests_issued_statements_outbreaks_and_movements(
+    text: str, word: str, kind: str | None
+) -> None:
+    assert classify(token(text, word)) == kind
+
+
+def test_an_infinitive_that_did_happen() -> None:
+    assert irrealis(token("The bombs began to explode before noon.", "explode")) == (False, False)
+    assert irrealis(token("The army claimed to have hit three gunmen.", "hit")) == (False, False)

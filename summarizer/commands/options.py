@@ -17,7 +17,8 @@ ModelOpt = Annotated[
     typer.Option(
         "--model",
         "-m",
-        help="'rules' (offline, the default), 'openai/<name>', or a model name served at --base-url. "
+        help="'rules' (offline, the default), 'openai/<name>', a model name served at --base-url, "
+        "'gguf:PATH' (a local model file, in process), or a plugin's 'NAME:...'. "
         "Env: SUMMARIZER_MODEL.",
     ),
 ]

@@ -20,7 +20,7 @@ from summarizer.backends.base import Draft
 from summarizer.backends.llm import response as r
 from summarizer.errors import ExtractionError
 from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Summary, TimeRef
-from summarizer.spans import make_span, shorten
+from summarizer.spans import join_parts, make_parts, make_span, shorten
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,16 +42,20 @@ def _party(
 
 
 def _quote(article: r.Article, q: r.Quote) -> Quote | None:
-    found = article.find(q.text, q.sentence)
+    found = article.pieces(q.text, q.more or [], q.sentence)
     if found is None:
         return None
-    span = make_span(article.doc.text, *found)
-    first, last = article.sentence_at(span.start), article.sentence_at(span.end - 1)
-    cue = article.nearest(q.cue, first - 1, last + 1, span.start) if q.cue else None
+    parts = make_parts(article.doc.text, found)
+    span = make_span(article.doc.text, *found[0])
+    whole = (parts[0].start, parts[-1].end) if parts else (span.start, span.end)
+    first, last = article.sentence_at(whole[0]), article.sentence_at(whole[1] - 1)
+    near = span.end if parts else span.start  # the cue of a quote in pieces is between them
+    cue = article.nearest(q.cue, first - 1, last + 1, near) if q.cue else None
     return Quote(
-        text=span.text,
-        start=span.start,
-        end=span.end,
+        text=join_parts(parts) if parts else span.text,
+        start=whole[0],
+        end=whole[1],
+        parts=parts,
         kind=q.kind,
         speaker=_party(article, q.speaker, q.mention, first - 2, last + 1, span.start),
         cue=_span(article, cue),

@@ -85,6 +85,20 @@ class Article:
         self.aligned.add(found[0])
         return found[0]
 
+    def pieces(self, first: str, more: list[str], n: int) -> list[Range] | None:
+        """Where a statement's pieces are: ``first`` in or after sentence ``n``, each of
+        ``more`` after the one before it; None when one is missing."""
+        found = self.find(first, n)
+        if found is None:
+            return None
+        out = [found]
+        for piece in more:
+            hit = find_verbatim(piece, self.doc.text, folded=self.folded, start=out[-1][1])
+            if hit is None or hit[0] < out[-1][1] or not self.doc.in_content(*hit):
+                return None
+            out.append(hit)
+        return out
+
     def sentence_at(self, offset: int) -> int:
         """The number of the sentence holding ``offset`` (or the last one before it)."""
         return max(1, bisect_right([s for s, _ in self.doc.sentences], offset))
@@ -155,6 +169,23 @@ class Quote(Item):
     speaker: str | None = Field(description="fullest name the article gives")
     mention: str | None = Field(None, description="words naming the speaker here, e.g. 'he'")
     cue: str | None = Field(None, description="attribution verb as written, e.g. 'said'")
+    more: list[str] | None = Field(
+        None,
+        description="only when the quote goes on after its cue or over paragraphs: the "
+        "following pieces of the same statement, each copied exactly, in order",
+    )
+
+    @model_validator(mode="after")
+    def _pieces_grounded(self, info: ValidationInfo) -> Quote:
+        article = article_of(info)
+        if article is None or not self.more:
+            return self
+        if article.pieces(self.text, self.more, self.sentence) is None:
+            raise ValueError(
+                "the pieces in more are not in the article verbatim after text, in order: "
+                "copy each character for character"
+            )
+        return self
 
 
 class Claim(Item):

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from summarizer.backends.rules.lexicon import (
+    ARGUMENT_PRONOUNS,
+    DEVICES,
     EVENT_NOUNS,
     HABITUAL,
     LIGHT_VERBS,
@@ -49,6 +51,9 @@ class Mention:
     habitual: bool = False
     generic: bool = False
     weapon: Token | None = None
+    # "he", "they", "who": arguments as the text gives them, left out of the record (a pronoun
+    # names no one without coreference) but part of the mention.
+    pronouns: list[Token] = field(default_factory=list)
 
     def trigger_range(self) -> Range:
         t = self.trigger
@@ -56,8 +61,16 @@ class Mention:
 
     def argument_ranges(self) -> list[Range]:
         """Where its actors, targets and place are mentioned: what argument scoring compares."""
-        tokens = [*self.actors, *self.targets, *([self.location] if self.location else [])]
-        return [span_of(t) for t in tokens]
+        device = [self.weapon] if self.weapon is not None and lemma(self.weapon) in DEVICES else []
+        place = [self.location] if self.location is not None else []
+        actors = [t for t in self.actors if not actor_adjective(t)]  # "Israeli" names no one
+        tokens = [*actors, *self.targets, *place, *device, *self.pronouns]
+        return [span_of(t) for t in dict.fromkeys(tokens)]
+
+
+def actor_adjective(token: Token) -> bool:
+    """ "Israeli" in "Israeli strikes": an adjective standing for the state or people acting."""
+    return token.ent_type_ == "NORP" and token.dep_ in ("amod", "compound", "nmod")
 
 
 def span_of(token: Token) -> Range:
@@ -139,6 +152,9 @@ def _noun_actors(noun: Token) -> list[Token]:
     return actors
 
 
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
 def _objects(prep: Token) -> list[Token]:
     return [g for g in prep.children if g.dep_ == "pobj"]
 
@@ -181,6 +197,11 @@ def _verb_arguments(verb: Token, kind: str, m: Mention) -> None:
             _subject(c, victim_subject, m)
         else:
             _verb_child(c, kind, m)
+    if verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        # "The gunmen stormed the hotel and killed six": co-ordinated verbs share a subject
+        for c in verb.head.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                _subject(c, victim_subject, m)
     if verb.dep_ in ("acl", "amod") and kind in ("killing", "injury", "arrest", "deployment"):
         if verb.head.ent_type_ not in PLACE_LABELS:
             m.targets.append(verb.head)  # "18 wounded", "2,500 soldiers deployed"
@@ -194,7 +215,7 @@ def _noun_arguments(noun: Token, kind: str, m: Mention) -> None:
     m.actors.extend(_noun_actors(noun))
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS.get(kind, ()):
-            m.targets.extend(_objects(c))
+            m.targets.extend(g for o in _objects(c) for g in _conjuncts(o))
     if not m.actors:
         # "The US conducted a round of strikes", "X said in a statement": the light verb's doer.
         light = noun
@@ -206,13 +227,21 @@ def _noun_arguments(noun: Token, kind: str, m: Mention) -> None:
             m.actors.extend(c for c in light.children if c.dep_ == "nsubj")
 
 
+def _adjective_victims(adjective: Token) -> list[Token]:
+    """Who is dead or wounded: "two men were found dead", "left 11 people dead", "18 wounded"."""
+    if adjective.dep_ == "amod":
+        return [adjective.head]
+    victims = [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return [g for v in victims for g in _conjuncts(v)]
+
+
 def _casualties(m: Mention) -> int | None:
     """How many people a killing or injury counts, from its victims."""
     victims = list(dict.fromkeys(m.targets))
     trigger = m.trigger
     if trigger.pos_ == "ADJ":
         for c in trigger.head.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c not in victims:
                 victims.append(c)
     counts = [_count_of(v) for v in victims]
     known = [n for n in counts if n is not None]
@@ -220,11 +249,11 @@ def _casualties(m: Mention) -> int | None:
 
 
 def _in_scope(tokens: list[Token], scope: set[int], *, dated: bool) -> list[Token]:
-    """Arguments inside the sentence, once each, without pronouns (or dates, for ``dated``)."""
+    """Arguments inside the sentence, once each (without dates, for ``dated``)."""
     return [
         t
         for t in dict.fromkeys(tokens)
-        if t.i in scope and t.pos_ != "PRON" and not (dated and t.ent_type_ in ("DATE", "TIME"))
+        if t.i in scope and not (dated and t.ent_type_ in ("DATE", "TIME"))
     ]
 
 
@@ -233,10 +262,15 @@ def mention(tok: Token, kind: str, sentence: Range, scope: set[int]) -> Mention:
     m = Mention(kind, tok, sentence)
     if tok.pos_ == "VERB":
         _verb_arguments(tok, kind, m)
+    elif tok.pos_ == "ADJ":
+        m.targets.extend(_adjective_victims(tok))
     else:
         _noun_arguments(tok, kind, m)
-    m.actors = _in_scope(m.actors, scope, dated=False)
-    m.targets = _in_scope(m.targets, scope, dated=True)
+    actors = _in_scope(m.actors, scope, dated=False)
+    targets = _in_scope(m.targets, scope, dated=True)
+    m.pronouns = [t for t in [*actors, *targets] if t.lower_ in ARGUMENT_PRONOUNS]
+    m.actors = [t for t in actors if t.pos_ != "PRON"]
+    m.targets = [t for t in targets if t.pos_ != "PRON"]
     m.location = location(tok, clause(tok, scope))
     if m.location is not None:  # "hit the province of Wassit": a place, not a target
         m.targets = [t for t in m.targets if place_name(t) != m.location]

@@ -14,12 +14,18 @@ Event types (``Event.type``), a small fixed vocabulary:
 - ``killing``: killings, deaths, assassinations, executions.
 - ``injury``: woundings and injuries not already counted as an attack's casualties.
 - ``arrest``: arrests, detentions, captures of people.
-- ``statement``: formal statements, announcements, condemnations, vows and warnings ("said" in
-  passing is left to quotes and claims).
+- ``statement``: formal statements, announcements, condemnations, vows and warnings, requests
+  ("called for", "asked", "instructed"); "said" in passing is left to quotes and claims.
 - ``meeting``: meetings, talks, summits, visits, campaign rallies.
 - ``protest``: protests, demonstrations, rallies against something, riots, marches.
-- ``deployment``: troops or ships deployed, sent, stationed or withdrawn; evacuations.
-- ``other``: charges, trials, sentences, releases, kidnappings, damage and destruction.
+- ``deployment``: troops or ships deployed, sent, stationed or withdrawn; evacuations; people
+  moving (arriving, crossing, flying, fleeing).
+- ``other``: charges, trials, sentences, releases, kidnappings, crimes, damage and destruction,
+  outbreaks of disease.
+
+Arguments are the parties the text names: a pronoun ("they killed") is part of the mention but
+names no one in the record, and an actor adjective ("Israeli strikes") is the state it stands
+for (``lexicon.DEMONYMS``) or is left out.
 """
 
 from __future__ import annotations
@@ -29,8 +35,8 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from summarizer import dates, quotemarks
-from summarizer.backends.rules.arguments import Mention, mention, span_of
-from summarizer.backends.rules.lexicon import PASSING_STATEMENTS, lemma
+from summarizer.backends.rules.arguments import Mention, actor_adjective, mention, span_of
+from summarizer.backends.rules.lexicon import DEMONYMS, PASSING_STATEMENTS, lemma
 from summarizer.backends.rules.merging import Draft, coalesce, group_sentence
 from summarizer.backends.rules.places import clause
 from summarizer.backends.rules.triggers import classify, irrealis, names_event
@@ -126,7 +132,14 @@ def _parties(tokens: list[Token], text: str) -> list[Party]:
     """Parties in order of mention, one per name; the fuller of two names for one party wins."""
     out: list[Party] = []
     for tok in dict.fromkeys(tokens):
-        p = _party(tok, text)
+        if actor_adjective(tok):
+            # "Israeli strikes": Israel acted; an adjective the lexicon cannot name is left out
+            name = DEMONYMS.get(tok.lower_)
+            if name is None:
+                continue
+            p = Party(name=name, mention=make_span(text, tok.idx, tok.idx + len(tok.text)))
+        else:
+            p = _party(tok, text)
         same = next((i for i, q in enumerate(out) if _same_name(p.name, q.name)), None)
         if same is None:
             out.append(p)

@@ -37,16 +37,20 @@ EVENT_VERBS: dict[str, str] = {
         "target hit fire clash invade blow ram stab behead",
     ),
     **_kind("killing", "kill murder assassinate execute die slay massacre slaughter"),
-    **_kind("injury", "wound injure hurt maim"),
+    **_kind("injury", "wound injure hurt maim mutilate"),
     **_kind("arrest", "arrest detain apprehend jail imprison capture nab"),
     **_kind(
         "statement",
         "announce declare denounce condemn vow warn threaten urge pledge claim deny confirm "
-        "report accuse blame",
+        "report accuse blame ask instruct beg demand call issue",
     ),
-    **_kind("meeting", "meet negotiate visit host"),
+    **_kind("meeting", "meet negotiate visit host interview"),
     **_kind("protest", "protest demonstrate rally riot march"),
-    **_kind("deployment", "deploy dispatch station withdraw evacuate send transport"),
+    **_kind(
+        "deployment",
+        "deploy dispatch station withdraw evacuate send transport arrive cross fly flee escape "
+        "travel",
+    ),
     **_kind(
         "other",
         "charge indict convict sentence try release free kidnap abduct destroy damage "
@@ -59,7 +63,7 @@ EVENT_NOUNS: dict[str, str] = {
         "attack",
         "attack strike airstrike airstrikes bombing explosion blast detonation shooting "
         "shelling bombardment raid ambush assault clash clashes fighting battle offensive "
-        "invasion targeting gunfire firefight shootout rampage",
+        "invasion targeting gunfire firefight shootout rampage conflict",
     ),
     **_kind(
         "killing",
@@ -68,14 +72,18 @@ EVENT_NOUNS: dict[str, str] = {
     ),
     **_kind("injury", "injury wounding maiming beating"),
     **_kind("arrest", "arrest detention custody capture"),
-    **_kind("statement", "statement announcement declaration condemnation warning ultimatum"),
-    **_kind("meeting", "meeting talk summit visit negotiation"),
+    **_kind(
+        "statement",
+        "statement announcement declaration condemnation warning ultimatum demand appeal",
+    ),
+    **_kind("meeting", "meeting talk summit visit negotiation interview"),
     **_kind("protest", "protest demonstration rally riot"),
     **_kind("deployment", "deployment withdrawal evacuation"),
     **_kind(
         "other",
         "charge indictment conviction trial sentence release kidnapping abduction "
-        "investigation probe",
+        "investigation probe crime fraud treason damage destruction outbreak epidemic "
+        "pandemic virus bacteria",
     ),
 }
 EVENT_ADJECTIVES: dict[str, str] = {"dead": "killing", "wounded": "injury", "injured": "injury"}
@@ -94,6 +102,10 @@ WEAPONS = lexicon(
     "mortar mortars artillery another one attack blast explosion"
 )
 NEEDS_MILITARY = lexicon("send transport station dispatch")
+# "called for", "called on X to": a request; "called it a farce" is no event.
+NEEDS_REQUEST = lexicon("call")
+# Statement nouns whose verb "issue" is the event: "police issued an appeal".
+ISSUED = lexicon("statement appeal warning photo call ultimatum order ban declaration")
 # Statement triggers scored as events but, like "said", left to quotes and claims in the record.
 PASSING_STATEMENTS = lexicon("report confirm claim")
 # Nouns an event word before them still names the event: "assassination attempt", "death toll".
@@ -106,6 +118,8 @@ LIGHT_VERBS = lexicon(
     "conduct carry launch stage hold issue make mount wage unleash begin start continue resume "
     "lead order say announce release publish sign"
 )
+# Verbs whose infinitive happened: "began to explode".
+ASPECTUAL = lexicon("begin start continue resume keep")
 HABITUAL = lexicon("repeatedly often regularly frequently routinely usually")
 MODALS = lexicon("would could might may should must can")
 # Prepositions that introduce a place, and nouns naming a kind of place ("the city of Hilla").
@@ -114,12 +128,32 @@ PLACE_NOUNS = lexicon(
     "city town village province district region capital area neighbourhood neighborhood "
     "county state governorate suburb camp base port island country"
 )
+# Common nouns for the sites events happen at: a place when no name is given.
+SITES = PLACE_NOUNS | lexicon(
+    "station house home street road bakery cafe restaurant market mosque church synagogue "
+    "temple school university hospital airport airfield checkpoint building shop store hotel "
+    "office embassy bridge border prison jail court square park stadium arena concert mall "
+    "neighbourhood compound convoy parade"
+)
 # Noun triggers naming what a state's forces do: a country before them is the actor.
 STATE_ACTIONS = lexicon(
     "strike airstrike airstrikes raid offensive invasion bombardment shelling deployment "
     "withdrawal war"
 )
-TARGET_PREPS = {"attack": ("on", "against", "at", "of"), "killing": ("of",), "arrest": ("of",)}
+TARGET_PREPS = {
+    "attack": ("on", "against", "at", "of"),
+    "killing": ("of",),
+    "injury": ("to", "of"),
+    "arrest": ("of",),
+}
+# Pronouns that can stand for a party ("which" and "that" stand for the attack itself,
+# "himself" for the bomber already named).
+ARGUMENT_PRONOUNS = lexicon("he she it they him her them we us i you who whom")
+# Weapons that are things, not acts: "a bomb exploded" names the device the attack used.
+DEVICES = lexicon(
+    "bomb bombs device devices ied ieds explosive explosives missile missiles rocket rockets "
+    "drone drones shell shells mortar mortars grenade grenades mine mines"
+)
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -130,6 +164,52 @@ WORD_NUMBERS.update(
 )
 WORD_NUMBERS.update({"ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1})
 
+# Actor adjectives and the entity they stand for: "Israeli strikes" are Israel's.
+DEMONYMS = {
+    "afghan": "Afghanistan",
+    "american": "United States",
+    "british": "Britain",
+    "chinese": "China",
+    "egyptian": "Egypt",
+    "french": "France",
+    "german": "Germany",
+    "indian": "India",
+    "iranian": "Iran",
+    "iraqi": "Iraq",
+    "israeli": "Israel",
+    "jordanian": "Jordan",
+    "lebanese": "Lebanon",
+    "libyan": "Libya",
+    "nigerian": "Nigeria",
+    "pakistani": "Pakistan",
+    "palestinian": "Palestine",
+    "qatari": "Qatar",
+    "russian": "Russia",
+    "saudi": "Saudi Arabia",
+    "somali": "Somalia",
+    "spanish": "Spain",
+    "sudanese": "Sudan",
+    "syrian": "Syria",
+    "turkish": "Turkey",
+    "ukrainian": "Ukraine",
+    "venezuelan": "Venezuela",
+    "yemeni": "Yemen",
+    "colombian": "Colombia",
+    "mexican": "Mexico",
+    "italian": "Italy",
+    "japanese": "Japan",
+    "korean": "Korea",
+    "belgian": "Belgium",
+    "dutch": "Netherlands",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "ethiopian": "Ethiopia",
+    "malian": "Mali",
+    "chechen": "Chechnya",
+    "kenyan": "Kenya",
+    "polish": "Poland",
+    "greek": "Greece",
+}
 # Entity labels. The small model gives towns it does not know these ("the city of Hilla": PERSON).
 MISTAGGED_PLACE_LABELS = frozenset({"", "PERSON", "PRODUCT", "ORG", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -184,22 +264,39 @@ INTENT_VERBS = lexicon(
     want intend plan seek refuse decline propose recommend cite unveil question oppose reject
     dismiss defend blame endorse support rule show express voice push press favor favour
     welcome applaud hail tout decry mock ridicule deride dispute challenge fault chastise
-    scold rebuke predict envision envisage prefer
+    scold rebuke predict envision envisage prefer advocate campaign
     """
 )
 # Of those (and some verbs of saying), the ones whose direct object is the content, not a
 # person addressed.
 OBJECT_CONTENT_VERBS = (
-    INTENT_VERBS | lexicon("announce deny reveal disclose confirm report")
+    INTENT_VERBS
+    | lexicon(
+        """
+        announce deny reveal disclose confirm report criticize criticise praise describe
+        mention attack slam blast note acknowledge discuss offer back condemn denounce
+        """
+    )
 ) - lexicon("want refuse decline")
 # Verbs whose "of"/"about"/"for"/"over" phrase is the content: "accused her of being asleep".
 PREP_CONTENT_VERBS = lexicon(
     """
     accuse warn talk speak complain boast worry chastise criticize criticise blame praise
-    thank fault question ask
+    thank fault question ask call comment push press argue campaign advocate respond
     """
 )
-CONTENT_PREPOSITIONS = lexicon("of about for over")
+CONTENT_PREPOSITIONS = lexicon("of about for over on against")
+# Nouns whose "that" clause is someone's reported words: "Trump's claim that ...".
+NOMINAL_CUES = lexicon(
+    """
+    claim statement argument assertion belief view warning promise pledge suggestion
+    allegation accusation contention charge announcement fear hope concern prediction
+    finding conclusion insistence remark comment notion assessment estimate demand vow
+    threat complaint admission acknowledgment acknowledgement denial explanation position
+    """
+)
+# Possessive pronouns as the pronoun a speaker is resolved from: "his claim" is "he".
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS
 # Things that can "read" or "say" words: "“...,” the letter reads".
 DOCUMENTS = lexicon(

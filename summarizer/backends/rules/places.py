@@ -13,6 +13,7 @@ from summarizer.backends.rules.lexicon import (
     MISTAGGED_PLACE_LABELS,
     PLACE_LABELS,
     PLACE_NOUNS,
+    SITES,
     STATE_ACTIONS,
     lemma,
 )
@@ -79,17 +80,25 @@ def _place_phrase(trigger: Token, tok: Token) -> tuple[bool, bool]:
 
 
 def location(trigger: Token, own: list[Token]) -> Token | None:
-    """The nearest named place of the trigger's clause ``own``; a modifier counts last."""
+    """The nearest named place of the trigger's clause ``own`` (a modifier counts last), else
+    the nearest site it names in common words ("at a checkpoint", "near the station")."""
     best: tuple[int, Token] | None = None
+    site: tuple[int, Token] | None = None
     base = len(list(trigger.ancestors))
     for tok in own:
         candidate, modifier = _place_phrase(trigger, tok)
         if not candidate:
             continue
         cand = place_name(tok)
-        if not _is_place(cand, named_as_place=cand != tok or modifier):
-            continue
         depth = len(list(tok.ancestors)) - base + (9 if modifier else 0)
-        if best is None or depth < best[0]:
-            best = (depth, cand)
-    return best[1] if best else None
+        if _is_place(cand, named_as_place=cand != tok or modifier):
+            if best is None or depth < best[0]:
+                best = (depth, cand)
+        elif _is_site(cand) and (site is None or depth < site[0]):
+            site = (depth, cand)
+    found = best or site
+    return found[1] if found else None
+
+
+def _is_site(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and lemma(token) in SITES

@@ -11,13 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.backends.rules.lexicon import (
+    ASPECTUAL,
     EVENT_ADJECTIVES,
     EVENT_HEADS,
     EVENT_NOUNS,
     EVENT_VERBS,
+    ISSUED,
     MILITARY,
     MODALS,
     NEEDS_MILITARY,
+    NEEDS_REQUEST,
     NOT_EVENT_OBJECTS,
     WEAPONS,
     lemma,
@@ -68,6 +71,12 @@ def _other_sense(verb: Token, word: str, kind: str, objects: list[Token]) -> boo
         return True  # "sent a letter"
     if word == "try" and not any(c.dep_ == "auxpass" for c in verb.children):
         return True  # "tried to", not "was tried"
+    if word in NEEDS_REQUEST and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
+    ):
+        return True  # "called it a farce", not "called for calm"
+    if word == "issue" and not any(lemma(o) in ISSUED for o in objects):
+        return True  # "issued passports", not "issued a statement"
     return kind in _NOT_AS_MODIFIER and verb.dep_ == "amod"  # "the declared intention"
 
 
@@ -88,6 +97,8 @@ def _noun_kind(noun: Token) -> str | None:
         return "attack" if lemma(noun.head) in ("open", "exchange") else None
     if word == "talk" and noun.lower_ != "talks":
         return None
+    if word in ISSUED and noun.dep_ == "dobj" and lemma(noun.head) == "issue":
+        return None  # "issued a statement": the verb names the event
     return EVENT_NOUNS.get(word) or EVENT_NOUNS.get(noun.lower_)
 
 
@@ -97,11 +108,16 @@ def names_event(token: Token) -> bool:
     return not (token.dep_ == "compound" and lemma(token.head) not in EVENT_HEADS)
 
 
+def _went_on(verb: Token, kids: set[str]) -> bool:
+    """ "began to explode", "claimed to have hit": an infinitive that did happen."""
+    return "have" in kids or (verb.dep_ == "xcomp" and lemma(verb.head) in ASPECTUAL)
+
+
 def irrealis(token: Token) -> tuple[bool, bool]:
     """(skip, future): negated, modal and purpose-clause triggers did not happen; "will" is ahead."""
     kids = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "neg")}
     if kids & {"not", "n't", "never"} or kids & MODALS:
         return True, False
-    if token.pos_ == "VERB" and "to" in kids:
+    if token.pos_ == "VERB" and "to" in kids and not _went_on(token, kids):
         return True, False
     return False, bool(kids & {"will", "'ll"})
