@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer import quotemarks
 from summarizer.document import Document, Range
 from summarizer.models import Source
 from summarizer.spans import trim
@@ -16,7 +17,9 @@ from summarizer.spans import trim
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before whitespace.
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_CLOSERS = re.escape("\"'" + quotemarks.CLOSING + quotemarks.SINGLE_CLOSING)
+_OPENERS = re.escape("\"'" + quotemarks.OPENING + quotemarks.SINGLE_OPENING)
+_END = re.compile(rf"[.!?]+[{_CLOSERS})\]]*(?=\s+[{_OPENERS}(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -202,7 +205,7 @@ def furniture_lines(text: str) -> list[Range]:
         repeated_caption = (
             line in near
             and len(line.split()) >= 4
-            and not line.endswith((".", "?", "!", ":", '"', "\u201d"))
+            and not line.endswith((".", "?", "!", ":", '"', *quotemarks.CLOSING))
         )
         if repeated_caption or _is_furniture_line(line):
             out.append((s, e))

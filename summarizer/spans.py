@@ -12,34 +12,17 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from summarizer import quotemarks
 from summarizer.models import Claim, Quote, Span
 
 _FOLD = str.maketrans(
     {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
+        **dict.fromkeys(quotemarks.OPENING + quotemarks.CLOSING + "\u2033", '"'),  # ″ too
+        **dict.fromkeys(quotemarks.SINGLE_OPENING + quotemarks.SINGLE_CLOSING + "\u2032`", "'"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
         "\u00a0": " ",
     }
 )
-QUOTE_CHARS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019"
 _SPACE = re.compile(r"\s+")
 # Whitespace that folding changes: runs of two or more, or a lone newline, tab...; a single space
 # already is its folded form, so skipping those keeps ``fold`` cheap on ordinary prose.

@@ -85,9 +85,8 @@ def test_a_missing_cassette_exits_2_naming_the_article(suite: Path, tmp_path: Pa
     done = summarizer("check", "suite", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "summarizer: articles/flood_inquiry.txt: no cassette flood_inquiry.yaml; record it with "
-        "`summarizer record suite --record-mode new` (or check it against the model with "
-        "`summarizer check suite --live`)"
+        "summarizer: suite/articles/flood_inquiry.txt: no cassette flood_inquiry.yaml; record it with "
+        "`summarizer record suite`"
     ]
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from test_render_html import read
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "fixtures" / "articles" / "000_1c6f5c5be20c7c12.txt"
@@ -86,3 +88,51 @@ def test_help_does_not_import_heavy_libraries() -> None:
 def _write(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)
+
+
+PORT_STRIKE = ROOT / "fixtures" / "articles" / "010_port_strike.txt"
+HALVES = ("We will respond,", "at the right time and not before.")
+
+
+def test_an_interrupted_quote_is_one_item_in_two_parts_in_json() -> None:
+    proc = run("summarise", str(PORT_STRIKE), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    quotes = json.loads(proc.stdout)["quotes"]
+    hits = [q for q in quotes if HALVES[0] in q["text"] or HALVES[1] in q["text"]]
+    assert len(hits) == 1  # one item, not one per half
+    (quote,) = hits
+    assert [p["text"] for p in quote["parts"]] == list(HALVES)
+    assert quote["text"] == " ".join(HALVES)
+    assert quote["speaker"]["name"] == "Maria Okafor" and quote["cue"]["text"] == "said"
+    text = PORT_STRIKE.read_text(encoding="utf-8")
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in quote["parts"])
+
+
+def test_an_interrupted_quote_is_one_entry_with_both_parts_in_markdown() -> None:
+    proc = run("summarise", str(PORT_STRIKE), "--format", "markdown")
+    assert proc.returncode == 0, proc.stderr
+    quotes = proc.stdout.split("## Quotes")[1].split("## Claims")[0]
+    entries = [e for e in quotes.split("\n\n") if HALVES[0] in e or HALVES[1] in e]
+    assert len(entries) == 1
+    assert f"“{' '.join(HALVES)}”" in entries[0]
+    text = PORT_STRIKE.read_text(encoding="utf-8")
+    offsets = ", ".join(f"{text.index(h)}–{text.index(h) + len(h)}" for h in HALVES)
+    assert f"chars {offsets})" in entries[0]
+
+
+def test_an_interrupted_quote_is_one_item_with_both_parts_highlighted_in_html(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "report.html"
+    proc = run("summarise", str(PORT_STRIKE), "--format", "html", "--output", str(out))
+    assert proc.returncode == 0, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="report-data">(.*?)</script>', html, re.S)[1])  # type: ignore[index]
+    items = [
+        i
+        for i in data["items"].values()
+        if i["kind"] == "quote" and "We will respond" in i["label"]
+    ]
+    assert len(items) == 1 and len(items[0]["ranges"]) == 2
+    by_range = read(html).by_range  # the text each highlighted range wraps, markup removed
+    assert [by_range[rid] for rid in items[0]["ranges"]] == list(HALVES)

@@ -114,15 +114,6 @@ def test_arrest_with_place_date_and_count() -> None:
     assert [t.name for t in e.targets] == ["three men"]
 
 
-def test_bomb_deaths_and_injuries_fold_into_the_attack() -> None:
-    text = "A suicide bomber blew himself up at a checkpoint in Kabul on Sunday, killing 12 people and wounding 30."
-    (e,) = _events(text, date(2024, 5, 6))
-    assert e.type == "attack"
-    assert (e.casualties.killed, e.casualties.injured) == (12, 30)
-    assert _where(e) == "Kabul"
-    assert e.time.date == "2024-05-05"
-
-
 def test_passive_victims_and_number_words() -> None:
     text = "Two soldiers were killed and five others were injured in Kandahar on Sunday."
     found = _events(text, date(2024, 5, 6))
@@ -151,18 +142,6 @@ def test_events_that_did_not_happen_are_left_out(text: str) -> None:
     assert [e for e in _events(text, date(2024, 5, 6)) if e.type == "attack"] == []
 
 
-def test_same_strike_mentioned_twice_is_one_event() -> None:
-    text = (
-        "Israeli jets struck a building in Beirut on Tuesday, killing four people.\n\n"
-        "The residents said they heard nothing before the blast.\n\n"
-        "The strike in Beirut on Tuesday also damaged two schools."
-    )
-    attacks = [e for e in _events(text, date(2024, 1, 3)) if e.type == "attack"]
-    assert len(attacks) == 1
-    assert attacks[0].casualties.killed == 4
-    assert len(attacks[0].evidence) == 2
-
-
 def test_mentions_keep_every_trigger_for_scoring() -> None:
     doc = _doc("A bomb exploded in Mosul, killing two. Police arrested a suspect.")
     kinds = [(m.trigger.text, m.type) for m in events.mentions(doc, parse(doc))]
@@ -186,12 +165,6 @@ def test_words_inside_quotes_and_attack_ads_are_not_events() -> None:
     assert _events(text, date(2024, 5, 8)) == []
 
 
-def test_a_compound_and_its_head_are_one_attack() -> None:
-    text = "The suicide bombing attack in Kabul on Friday killed nine people."
-    (e,) = _events(text, date(2024, 5, 6))
-    assert (e.type, e.casualties.killed, _where(e)) == ("attack", 9, "Kabul")
-
-
 def test_a_politician_attacking_a_rival_is_not_an_attack_and_a_campaign_rally_is_a_meeting() -> (
     None
 ):
@@ -201,3 +174,9 @@ def test_a_politician_attacking_a_rival_is_not_an_attack_and_a_campaign_rally_is
     )
     found = _events(text, date(2016, 9, 28))
     assert [e.type for e in found] == ["meeting"]
+
+
+def test_an_actor_adjective_becomes_the_state_it_stands_for() -> None:
+    (e,) = _events("An Israeli airstrike hit the port of Gaza on Monday.", date(2024, 5, 7))
+    assert [a.name for a in e.actors] == ["Israel"]
+    assert e.actors[0].mention is not None and e.actors[0].mention.text == "Israeli"

@@ -2,8 +2,8 @@
 
 The toy backend is a package this test writes into a temporary folder with its own
 ``.dist-info`` (``entry_points.txt`` in the ``summarizer.backends`` group), exactly what
-``pip install`` of a plugin leaves behind; the registry is not patched. Its answers are
-hand-written (one quote copied from the article, one invented) to show they are grounded.
+``pip install`` of a plugin leaves behind; the registry is not patched. Its code is the example
+in CONTRIBUTING.md, read from there.
 """
 
 from __future__ import annotations
@@ -23,33 +23,19 @@ from summarizer.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "fixtures" / "articles" / "000_1c6f5c5be20c7c12.txt"
 
-TOY = '''
-"""A backend in one package: it quotes the article's first quoted words, and invents one."""
 
-from summarizer.backends.base import BackendBase, Draft
-from summarizer.models import Quote
-
-
-class ToyBackend(BackendBase):
-    name = "toy"
-
-    def __init__(self, settings):
-        self.model = settings.model.partition(":")[2]
-
-    def extract(self, doc):
-        start = doc.text.index(chr(34)) + 1
-        end = doc.text.index(chr(34), start)
-        real = Quote(text=doc.text[start:end], start=start, end=end, kind="direct")
-        made_up = Quote(text="words nobody said", start=0, end=17, kind="direct")
-        return Draft(quotes=[real, made_up], model=self.model)
-'''
+def _contributing_example() -> str:
+    """The toy backend exactly as CONTRIBUTING.md shows it (so the guide stays true)."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Adding a backend") :]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
 
 
 @pytest.fixture
 def toy_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """``toy_backend`` installed into ``tmp_path`` (package + dist-info), on ``sys.path``."""
     (tmp_path / "toy_backend").mkdir()
-    (tmp_path / "toy_backend" / "__init__.py").write_text(TOY, encoding="utf-8")
+    (tmp_path / "toy_backend" / "__init__.py").write_text(_contributing_example(), encoding="utf-8")
     info = tmp_path / "toy_backend-0.1.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: toy-backend\nVersion: 0.1\n")
@@ -116,5 +102,5 @@ def test_summarise_command_runs_the_plugin(toy_plugin: Path) -> None:
     assert [q["text"] for q in out["quotes"]] == [
         text[q["start"] : q["end"]] for q in out["quotes"]
     ]
-    assert len(out["quotes"]) == 1  # the invented quote is dropped by grounding
-    assert any("words nobody said" in w for w in out["meta"]["warnings"])
+    first = text.index('"') + 1
+    assert [q["text"] for q in out["quotes"]] == [text[first : text.index('"', first)]]

@@ -26,11 +26,11 @@ def test_output_is_grounded_and_says_which_backend(speedups: bool) -> None:
     assert result.meta.warnings == []  # grounding dropped nothing
     text = doc.text
     assert len(result.quotes) >= 10
-    for q in result.quotes:
-        assert text[q.start : q.end] == q.text
+    for item in (*result.quotes, *result.claims):
+        assert all(text[p.start : p.end] == p.text for p in item.parts or [item])
+    assert sum(1 for q in result.quotes if q.parts) == 3  # interrupted, run on, sentence after
     reported = [c for c in result.claims if c.kind == "reported"]
-    assert len(reported) >= len(result.quotes) - 1  # an interrupted quote is one statement
-    assert all(text[c.start : c.end] == c.text for c in result.claims)
+    assert len(reported) >= len(result.quotes) - 1
 
 
 def test_extract_many_gives_what_extract_gives() -> None:

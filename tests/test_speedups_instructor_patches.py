@@ -19,8 +19,8 @@ from summarizer._speedups.instructor_patches import (
     memoised,
     quick_async_validator_check,
 )
+from summarizer.backends.llm.instructed import response_model
 from summarizer.backends.llm.response import ArticleExtraction
-from summarizer.backends.openai.client import response_model
 
 
 def test_installed_where_instructor_calls_it() -> None:

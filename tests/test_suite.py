@@ -62,10 +62,13 @@ def test_an_empty_suite_toml_is_a_strict_rules_suite(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "needle"),
     [
-        ("[modle]\nname = 'x'", "unknown table [modle]"),
+        ("[modle]\nname = 'x'", "unknown table [modle] (did you mean 'model'?)"),
         ("[model]\nname = 3", "[model] name must be a string"),
         ("[model]\nmode = 'xml'", "mode must be 'tools' or 'json'"),
-        ("[thresholds]\nmin_qoute_f1 = 0.9", "unknown key 'min_qoute_f1'"),
+        (
+            "[thresholds]\nmin_qoute_f1 = 0.9",
+            "unknown key 'min_qoute_f1' (did you mean 'min_quote_f1'?)",
+        ),
         ("[thresholds]\nmin_quote_f1 = 95", "between 0 and 1"),
         ("[thresholds]\nspeaker_changes = -1", "0 or more"),
         ("[thresholds]\nspeaker_changes = true", "must be an integer"),
@@ -108,4 +111,20 @@ def test_an_unknown_article_is_named(tmp_path: Path) -> None:
 def test_the_written_suite_toml_reads_back(tmp_path: Path) -> None:
     make(tmp_path, new_suite_toml('my "model"', "http://h:1/v1", "tools"))
     suite = open_suite(tmp_path)
-    assert (suite.model, suite.base_url) == ('my "model"', "http://h:1/v1")
+    assert (suite.model, suite.base_url, suite.server) == ('my "model"', "http://h:1/v1", None)
+    (tmp_path / "suite.toml").write_text(
+        new_suite_toml("m", None, "json", "vLLM 0.6", "AWQ"), encoding="utf-8"
+    )
+    suite = open_suite(tmp_path)
+    assert (suite.mode, suite.server, suite.quantisation) == ("json", "vLLM 0.6", "AWQ")
+
+
+def test_a_folder_inside_a_suite_names_the_suite(tmp_path: Path) -> None:
+    make(tmp_path, "")
+    with pytest.raises(SuiteError, match="give the suite folder"):
+        open_suite(tmp_path / "articles")
+
+
+def test_an_unknown_key_far_from_any_lists_them(tmp_path: Path) -> None:
+    with pytest.raises(SuiteError, match=r"known: .*speaker_changes"):
+        open_suite(make(tmp_path, "[thresholds]\nzzz = 1"))

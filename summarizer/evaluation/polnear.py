@@ -11,10 +11,7 @@ from pathlib import Path
 
 from summarizer.errors import InputError
 from summarizer.evaluation.gold import GoldArticle, GoldAttribution, Range
-
-# A content with one of these marks is a direct or partial quote. Straight and curly single
-# marks are left out: "’" is far more often an apostrophe than a closing quote.
-QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u2018")
+from summarizer.quotemarks import NEVER_APOSTROPHE
 
 
 def is_polnear(path: Path) -> bool:
@@ -51,7 +48,10 @@ def parse_ann(ann: str, text: str) -> list[GoldAttribution]:
         ranges = content[1]
         source = spans.get(roles.get("Source", ""), ("", ()))[1]
         words = "".join(text[s:e] for s, e in ranges)
-        out.append(GoldAttribution(ranges, source, any(m in words for m in QUOTE_MARKS)))
+        # A content with a quote mark is a direct or partial quote; "’" is far more often an
+        # apostrophe than a closing mark, so it does not count.
+        quoted = any(m in words for m in NEVER_APOSTROPHE)
+        out.append(GoldAttribution(ranges, source, quoted))
     return out
 
 

@@ -40,6 +40,8 @@ def table(report: CheckReport) -> str:
     lines = [_how(report), ""]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     for a in report.articles:
+        if a.error is not None:
+            continue  # on stderr, one line each
         message = a.message()
         if message is not None:
             lines += ["", message]
@@ -60,7 +62,9 @@ def verdict(report: CheckReport) -> str:
     changed = sum(a.status == "changed" for a in report.articles)
     code = report.exit_code
     if errors:
-        return f"FAIL: {errors} of {n} article(s) could not be checked (see above); exit {code}"
+        return (
+            f"FAIL: {errors} of {n} article(s) could not be checked (why: on stderr); exit {code}"
+        )
     if regressed and report.update:
         return f"PASS after update: {regressed} of {n} article(s) had changed and were blessed"
     if regressed:

@@ -28,17 +28,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from summarizer.evaluation.matching import pair, parts_of
+from summarizer.spans import fold
 
 Item = dict[str, Any]
 KINDS = ("quotes", "claims", "events")
 
-_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+")
 
 
 def norm_text(text: Any) -> str:
-    """Text as compared: whitespace runs collapsed, curly quote marks straight."""
-    return " ".join(str(text or "").split()).translate(_MARKS)
+    """Text as compared: whitespace runs collapsed, quote marks and dashes straight."""
+    return fold(str(text or "")).text.strip()
 
 
 def norm_name(name: Any) -> str:

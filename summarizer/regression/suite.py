@@ -28,6 +28,7 @@ every mistake is one line naming the key (``SuiteError``, exit 2), never a trace
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -171,8 +172,10 @@ _TABLES: dict[str, dict[str, type | tuple[type, ...]]] = {
 _TYPE_NAMES = {str: "a string", int: "an integer", list: "a list of strings"}
 
 
-def _known(keys: Any) -> str:
-    return ", ".join(sorted(keys))
+def _known(keys: Any, given: str | None = None) -> str:
+    """The known names, or the closest one to a misspelt ``given``."""
+    close = difflib.get_close_matches(given, list(keys), n=1) if given else []
+    return f"did you mean {close[0]!r}?" if close else "known: " + ", ".join(sorted(keys))
 
 
 def _checked(where: str, table: str, raw: dict[str, Any]) -> dict[str, Any]:
@@ -180,7 +183,7 @@ def _checked(where: str, table: str, raw: dict[str, Any]) -> dict[str, Any]:
     types = _TABLES[table]
     for key, value in raw.items():
         if key not in types:
-            raise SuiteError(f"{where}: [{table}] unknown key {key!r} (known: {_known(types)})")
+            raise SuiteError(f"{where}: [{table}] unknown key {key!r} ({_known(types, key)})")
         want = types[key]
         if isinstance(value, bool) or not isinstance(value, want):
             name = _TYPE_NAMES.get(want, "a number") if isinstance(want, type) else "a number"
@@ -215,7 +218,7 @@ def parse(root: Path, data: dict[str, Any]) -> Suite:
     where = str(root / "suite.toml")
     for table, value in data.items():
         if table not in _TABLES:
-            raise SuiteError(f"{where}: unknown table [{table}] (known: {_known(_TABLES)})")
+            raise SuiteError(f"{where}: unknown table [{table}] ({_known(_TABLES, table)})")
         if not isinstance(value, dict):
             raise SuiteError(f"{where}: {table} must be a table: [{table}]")
     model = _checked(where, "model", data.get("model", {}))
@@ -257,10 +260,12 @@ def open_suite(path: Path) -> Suite:
     """The suite in folder ``path`` (or the folder of a ``suite.toml`` given itself)."""
     root = path.parent if path.name == "suite.toml" else path
     if not root.exists():
-        raise SuiteError(f"{root}: no such suite folder")
+        raise SuiteError(f"{root}: no such suite folder (a suite is a folder with articles/ in it)")
     if not root.is_dir():
         raise SuiteError(f"{root}: a suite is a folder (suite.toml, articles/, expected/)")
     toml = root / "suite.toml"
+    if not toml.is_file() and (root.parent / "suite.toml").is_file():
+        raise SuiteError(f"{root}: give the suite folder, {root.parent}, not a folder inside it")
     if not toml.is_file():
         raise SuiteError(
             f"{root}: no suite.toml (`summarizer record {root} --model NAME` writes one)"
@@ -274,19 +279,29 @@ def open_suite(path: Path) -> Suite:
     return parse(root, data)
 
 
-def new_suite_toml(model: str, base_url: str | None, mode: str) -> str:
+def new_suite_toml(
+    model: str,
+    base_url: str | None,
+    mode: str,
+    server: str | None = None,
+    quantisation: str | None = None,
+) -> str:
     """The ``suite.toml`` that ``record`` writes into a folder that has none."""
     lines = [
-        "# A summarizer regression suite (see README: Regression tests for your extraction).",
+        "# A summarizer regression suite (README: Regression tests for your extraction).",
         "[model]",
         f"name = {_toml_str(model)}",
     ]
     if base_url:
         lines.append(f"base_url = {_toml_str(base_url)}")
+    lines.append(f'mode = {_toml_str(mode)}  # or "json" (servers without tool calling)')
+    for key, value, example in (
+        ("server", server, "llama.cpp b4500"),
+        ("quantisation", quantisation, "Q4_K_M"),
+    ):
+        given = f"{key} = {_toml_str(value)}" if value else f"# {key} = {_toml_str(example)}"
+        lines.append(given + "  # named in cassette headers" * (key == "server"))
     lines += [
-        f"mode = {_toml_str(mode)}",
-        '# server = "llama.cpp b4500"  # named in cassette headers, with:',
-        '# quantisation = "Q4_K_M"',
         "",
         "[thresholds]",
         "# none: any change fails. For example:",

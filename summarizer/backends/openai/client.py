@@ -9,18 +9,24 @@ logged, printed or stored. openai and instructor are imported here, inside funct
 
 from __future__ import annotations
 
-import copy
-import logging
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from summarizer.backends import hooks
-from summarizer.backends.llm.response import ArticleExtraction, problems
-from summarizer.backends.openai.transport import Policy, origin, with_retries, with_retries_async
+from summarizer.backends.llm.envelope import parse_content
+from summarizer.backends.llm.instructed import quiet_instructor, response_model
+from summarizer.backends.llm.response import ArticleExtraction
+from summarizer.backends.openai.transport import (
+    Policy,
+    current_meter,
+    origin,
+    with_retries,
+    with_retries_async,
+)
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
 
@@ -72,16 +78,10 @@ def endpoint(settings: Settings) -> Endpoint:
     return Endpoint(base_url, model, mode, key or PLACEHOLDER_KEY, settings.timeout)
 
 
-def _quiet_instructor() -> None:
-    """instructor logs every failed attempt at ERROR; we report failures ourselves, once."""
-    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
-        logging.getLogger("instructor").setLevel(logging.CRITICAL)
-
-
 def sync_client(ep: Endpoint) -> openai.OpenAI:
     import openai
 
-    _quiet_instructor()
+    quiet_instructor()
     return openai.OpenAI(api_key=ep.key, base_url=ep.base_url, timeout=ep.timeout, max_retries=0)
 
 
@@ -92,7 +92,7 @@ def async_client(ep: Endpoint) -> openai.AsyncOpenAI:
     Its session belongs to the event loop: ``LLMBackend.aclose`` closes it."""
     import openai
 
-    _quiet_instructor()
+    quiet_instructor()
     return openai.AsyncOpenAI(
         api_key=ep.key,
         base_url=ep.base_url,
@@ -106,49 +106,6 @@ def _mode(ep: Endpoint) -> Any:
     import instructor
 
     return instructor.Mode.JSON if ep.mode == "json" else instructor.Mode.TOOLS
-
-
-@lru_cache(maxsize=1)
-def response_model() -> type[ArticleExtraction]:
-    """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once, with
-    its JSON Schema built once too.
-
-    Given a plain model, instructor wraps it in a new class on every call, so its schema cache
-    (keyed by class) never hits and the JSON Schema is rebuilt per request (~5 ms); a class that
-    is already a ``ResponseSchema`` is used as is. JSON mode also asks for
-    ``model_json_schema()`` on every request, so the default schema is kept and a copy handed
-    out. Same name, docstring, fields and validators, so requests and answers are unchanged.
-    """
-    import instructor
-    from instructor.core.exceptions import ResponseParsingError
-    from pydantic import ValidationError
-
-    wrapped: Any = instructor.response_schema(ArticleExtraction)
-    schema = wrapped.model_json_schema()
-
-    build = wrapped.model_json_schema.__func__
-    parse = wrapped.model_validate_json.__func__
-
-    def model_json_schema(cls: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        return build(cls, *args, **kwargs) if args or kwargs else copy.deepcopy(schema)
-
-    def model_validate_json(cls: Any, data: Any, **kwargs: Any) -> Any:
-        # instructor re-asks with ``str(error)``: ours, not pydantic's (see ``problems``).
-        try:
-            return parse(cls, data, **kwargs)
-        except ValidationError as exc:
-            raise ResponseParsingError(problems(exc)) from exc
-
-    # Made through the metaclass so that the name pydantic puts in validation errors (and so in
-    # re-ask messages) is ArticleExtraction, as before.
-    namespace = {
-        "__module__": ArticleExtraction.__module__,
-        "__doc__": ArticleExtraction.__doc__,
-        "model_json_schema": classmethod(model_json_schema),
-        "model_validate_json": classmethod(model_validate_json),
-    }
-    Cached = type(wrapped)("ArticleExtraction", (wrapped,), namespace)
-    return cast(type[ArticleExtraction], Cached)
 
 
 def warm_up(ep: Endpoint, policy: Policy) -> None:
@@ -166,6 +123,76 @@ def warm_up(ep: Endpoint, policy: Policy) -> None:
         client.close()
 
 
+def delivered(
+    response: Any, mode: str, max_tokens: int | None, tool_name: str | None = None
+) -> Any:
+    """``response`` as instructor should see it (changed in place).
+
+    A tools-mode answer in plain content (fenced, listed, ``{"function", "arguments"}``-wrapped)
+    becomes the tool call it is; a JSON-mode answer loses such a wrapper too. An answer that used
+    all of ``max_tokens`` is cut off, whatever its ``finish_reason`` says (servers say
+    "tool_calls" or "stop" at the limit). The meter counts each case for the warnings."""
+    from openai.types.chat import ChatCompletionMessageFunctionToolCall
+    from openai.types.chat.chat_completion_message_function_tool_call import Function
+
+    meter = current_meter()
+    try:
+        choice = response.choices[0]
+        message = choice.message
+    except (AttributeError, IndexError, TypeError):
+        return response
+    used = getattr(getattr(response, "usage", None), "completion_tokens", None) or 0
+    cut = bool(max_tokens) and used >= (max_tokens or 0)
+    name = tool_name or ArticleExtraction.__name__
+    if mode == "tools" and not message.tool_calls:
+        found = parse_content(message.content, name)
+        if meter is not None:
+            if found is not None:
+                meter.tools_in_content += 1
+            else:
+                meter.ignored_tools += 1
+        if found is not None:
+            function = Function(name=name, arguments=json.dumps(found))
+            call = ChatCompletionMessageFunctionToolCall(
+                id="call_content", type="function", function=function
+            )
+            message.tool_calls = [call]
+            message.content = None
+            choice.finish_reason = "tool_calls"
+    elif mode == "json" and isinstance(message.content, str):
+        found = parse_content(message.content, name)
+        if found is not None:
+            message.content = json.dumps(found)
+    if cut or choice.finish_reason == "length":
+        choice.finish_reason = "length"
+        if meter is not None:
+            meter.cut_off += 1
+    return response
+
+
+def _tool(kwargs: dict[str, Any]) -> str | None:
+    """The name of the tool a request forces (instructor's tools mode), if any."""
+    try:
+        return str(kwargs["tools"][0]["function"]["name"])
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _delivering(create: Callable[..., Any], mode: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return delivered(create(*args, **kwargs), mode, kwargs.get("max_tokens"), _tool(kwargs))
+
+    return call
+
+
+def _adelivering(create: Callable[..., Any], mode: str) -> Callable[..., Any]:
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        answer = await create(*args, **kwargs)
+        return delivered(answer, mode, kwargs.get("max_tokens"), _tool(kwargs))
+
+    return call
+
+
 def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     """instructor's ``create`` over transport retries, made once per client; each extraction
     counts its own requests by running inside ``transport.metered``."""
@@ -174,7 +201,7 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
     for tune in hooks.INSTRUCTOR:
         tune()
     raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
-    return instructor.patch(create=raw, mode=_mode(ep))
+    return instructor.patch(create=_delivering(raw, ep.mode), mode=_mode(ep))
 
 
 def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
@@ -183,4 +210,4 @@ def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) ->
     for tune in hooks.INSTRUCTOR:
         tune()
     raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
-    return instructor.patch(create=raw, mode=_mode(ep))
+    return instructor.patch(create=_adelivering(raw, ep.mode), mode=_mode(ep))

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from summarizer.backends.base import BackendBase, Bound, Draft
-from summarizer.backends.rules.cues import lexicon
+from summarizer.backends.rules.lexicon import ORDINALS, TIME_NOUNS
 from summarizer.backends.rules.nlp import Parsed, parse_many
 from summarizer.document import Document
 from summarizer.settings import Settings
@@ -25,14 +25,14 @@ def needs_entities(sentence: Span) -> bool:
     entity recogniser, which costs as much as the parser, only when it has an event trigger, or
     a number outside any date expression and no attribution (assertions skip attributed ones)
     unless one of those numbers is plainly a count."""
-    from summarizer import dates
+    from summarizer import dates, quotemarks
     from summarizer.backends.rules.cues import is_cue
-    from summarizer.backends.rules.events import classify
+    from summarizer.backends.rules.triggers import classify
 
     if any(classify(t) for t in sentence):
         return True
     numbers = [t for t in sentence if t.like_num]
-    if not numbers or any(mark in sentence.text for mark in QUOTE_MARKS):
+    if not numbers or any(mark in sentence.text for mark in quotemarks.DOUBLE):
         return False
     if any(is_cue(t) for t in sentence):
         return False
@@ -46,16 +46,6 @@ def needs_entities(sentence: Span) -> bool:
     return bool(loose) and not any(_plain_count(t) for t in loose)
 
 
-QUOTE_MARKS = '"\u201c\u201d'
-# Nouns a number can measure time with ("three days", "10 years"): the recogniser's DATE/TIME.
-_TIME_NOUNS = lexicon(
-    """
-    second minute hour day night week weekday weekend month quarter season year decade century
-    time term a.m. p.m. am pm o'clock morning afternoon evening
-    """
-)
-
-
 def _plain_count(token: Token) -> bool:
     """A numeral counting things ("18 people", "2,500 soldiers"): not a year, an ordinal, a
     span of time or part of a name, so the entity recogniser could only call it a count too."""
@@ -66,13 +56,10 @@ def _plain_count(token: Token) -> bool:
         token.dep_ == "nummod"
         and head.pos_ == "NOUN"
         and head.text[:1].islower()  # "Patriot 125", "Apollo 11": names
-        and head.lemma_.lower() not in _TIME_NOUNS
+        and head.lemma_.lower() not in TIME_NOUNS
         and not dates.YEAR.fullmatch(token.text)
-        and token.lower_ not in _ORDINALS
+        and token.lower_ not in ORDINALS
     )
-
-
-_ORDINALS = lexicon("first second third fourth fifth sixth seventh eighth ninth tenth")
 
 
 Mention = tuple[tuple[int, int], str, list[tuple[int, int]]]

@@ -12,33 +12,28 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer import dates
-from summarizer.backends.rules.events import classify
+from summarizer.backends.rules.lexicon import REPORTING
+from summarizer.backends.rules.triggers import classify
 from summarizer.document import Document
 from summarizer.models import Claim
-from summarizer.spans import QUOTE_CHARS, make_span
+from summarizer.quotemarks import NEVER_APOSTROPHE
+from summarizer.spans import make_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
     from summarizer.backends.rules.nlp import Parsed
 
-_REPORTING_WORDS = (
-    "say tell add announce state claim report insist deny confirm warn allege argue believe "
-    "note explain write accuse vow urge describe suggest estimate acknowledge admit"
-)
-REPORTING = frozenset(_REPORTING_WORDS.split())
 _CHECKABLE = frozenset({"attack", "killing", "injury", "arrest", "deployment"})
 _LEADING = re.compile(
     r"^(?:meanwhile|however|but|and|also|still|yet|moreover|separately),?\s+", re.I
 )
 _MIN_WORDS = 6
-# Quote marks that open or close a quotation; apostrophes are left out (they end "Iran's").
-_DOUBLE_QUOTES = frozenset(QUOTE_CHARS) - {"'", "\u2019"}
 
 
 def _attributed(sent: SpacySpan, text: str) -> bool:
     """Words credited to someone: quote marks, a reporting verb, "according to"."""
-    if any(ch in _DOUBLE_QUOTES for ch in text):
+    if any(ch in NEVER_APOSTROPHE for ch in text):  # not "Iran's"
         return True
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING:

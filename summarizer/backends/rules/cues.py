@@ -9,42 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from summarizer.backends.rules.lexicon import (
+    CONTENT_PREPOSITIONS,
+    CUE_LEMMAS,
+    DOCUMENTS,
+    INTENT_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PREP_CONTENT_VERBS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+)
+from summarizer.backends.rules.names import is_org_word, is_person_noun
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-def lexicon(words: str) -> frozenset[str]:
-    """A word list written as one whitespace-separated string."""
-    return frozenset(words.split())
-
-
-# Verbs of saying, writing, believing and finding that news prose attributes content with.
-SPEECH_VERBS = lexicon(
-    """
-    say tell add claim argue warn state announce explain insist note write tweet post report
-    declare acknowledge admit assert confirm deny suggest predict reply respond recall remark
-    observe continue conclude stress emphasize emphasise complain ask urge vow promise charge
-    contend maintain concede allege testify quip joke shout yell whisper reveal disclose indicate
-    estimate caution recount boast lament mention agree counter retort reiterate repeat wonder
-    proclaim announce threaten pledge signal hint speculate posit opine comment describe call
-    dub label brand denounce condemn accuse blast slam criticize criticise praise thank
-    insist affirm reaffirm clarify elaborate advise inform notify predict forecast guarantee
-    demand sing chant talk speak plead beg cry exclaim scoff muse rail lash
-    """
-)
-# Verbs whose complement is attributed content but that do not introduce a direct quote.
-BELIEF_VERBS = lexicon(
-    """
-    believe think feel fear hope expect know learn find suspect doubt worry reckon
-    understand assume conclude determine realize realise recognize recognise acknowledge
-    """
-)
-CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
-_DOCUMENTS = lexicon(
-    "letter statement message note sign post tweet release email headline caption article report "
-    "story editorial memo document ad banner petition text"
-)
-_RELATIVE = frozenset({"who", "which", "that"})
 
 
 def is_cue(token: Token) -> bool:
@@ -57,7 +35,7 @@ def is_cue(token: Token) -> bool:
     if lemma == "go":  # "as Trump went on about “...”"
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
     if lemma == "read":  # "“...,” the letter reads"
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENTS for c in token.children)
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENTS for c in token.children)
     return lemma in CUE_LEMMAS
 
 
@@ -85,30 +63,40 @@ def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -
     for depth in range(4):
         if verb is None:
             break
-        # A raised verb's passive subject speaks too: "After saying ..., she was whisked".
-        wanted = ("nsubj", "csubj") if depth == 0 else ("nsubj", "csubj", "nsubjpass")
-        subjects = [c for c in verb.children if c.dep_ in wanted and usable(c)]
-        if subjects:
-            nearest = min(subjects, key=lambda c: abs(c.i - cue.i))
-            # "Reid, who called him ...": the relative pronoun stands for the noun.
-            if nearest.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return antecedent(verb)
-            return nearest
-        for c in verb.children:
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if verb.dep_ == "relcl":
-            return antecedent(verb)
-        if verb.tag_ == "VBG" and verb.i > 0:
-            # "footage of Clinton asking, ...": the name right before a participle is who asks
-            # (the parser often hangs the participle on the main verb instead).
-            before = verb.doc[verb.i - 1]
-            if before.dep_ in ("pobj", "dobj") and before.pos_ == "PROPN":
-                return before
+        done, head = _speaker_of(verb, cue, depth, usable)
+        if done:
+            return head
         # "... and added", "declined to say", "after saying", "before asking her": the subject
         # belongs to the verb higher up.
         verb = _governing_verb(verb)
     return None
+
+
+def _speaker_of(
+    verb: Token, cue: Token, depth: int, usable: Callable[[Token], bool]
+) -> tuple[bool, Token | None]:
+    """(found, head): who speaks according to ``verb`` itself, ``depth`` steps above the cue."""
+    # A raised verb's passive subject speaks too: "After saying ..., she was whisked".
+    wanted = ("nsubj", "csubj") if depth == 0 else ("nsubj", "csubj", "nsubjpass")
+    subjects = [c for c in verb.children if c.dep_ in wanted and usable(c)]
+    if subjects:
+        nearest = min(subjects, key=lambda c: abs(c.i - cue.i))
+        # "Reid, who called him ...": the relative pronoun stands for the noun.
+        if nearest.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return True, antecedent(verb)
+        return True, nearest
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return True, next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "relcl":
+        return True, antecedent(verb)
+    if verb.tag_ == "VBG" and verb.i > 0:
+        # "footage of Clinton asking, ...": the name right before a participle is who asks
+        # (the parser often hangs the participle on the main verb instead).
+        before = verb.doc[verb.i - 1]
+        if before.dep_ in ("pobj", "dobj") and before.pos_ == "PROPN":
+            return True, before
+    return False, None
 
 
 def antecedent(relcl: Token) -> Token:
@@ -126,7 +114,7 @@ def antecedent(relcl: Token) -> Token:
         return head
     if near.dep_ == "compound":
         near = near.head
-    if _speaks(head) or head.lemma_.lower() in _DOCUMENTS:
+    if _speaks(head) or head.lemma_.lower() in DOCUMENTS:
         return head
     up = near.head
     while up != head and up.dep_ in ("prep", "pobj", "conj", "cc") and up.head != up:
@@ -138,8 +126,6 @@ def antecedent(relcl: Token) -> Token:
 
 def _speaks(token: Token) -> bool:
     """A word that can name a speaker: a proper name, a person, or a body of people."""
-    from summarizer.backends.rules.speakers import is_org_word, is_person_noun
-
     return token.pos_ == "PROPN" or is_person_noun(token) or is_org_word(token)
 
 
@@ -158,3 +144,28 @@ def content_head(cue: Token) -> Token | None:
         if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
             return c
     return None
+
+
+def reported_heads(cue: Token) -> list[Token]:
+    """The heads of what a cue reports: its clause ("said [that] X ..."), else its infinitive
+    with the person it is addressed to ("urged [North Korea to resume talks]"), its object for a
+    verb of intent or evaluation ("cited [his endorsements]"), or the object of its "of"/"about"
+    ("accused her of [being asleep]")."""
+    head = content_head(cue)
+    if head is not None:
+        return [head]
+    verb = cue.lemma_.lower()
+    children = list(cue.children)
+    xcomp = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if xcomp and verb in (INTENT_VERBS | SPEECH_VERBS):
+        return objects + xcomp
+    if objects and verb in OBJECT_CONTENT_VERBS:
+        return objects
+    if verb in PREP_CONTENT_VERBS:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS:
+                found = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if found:
+                    return found
+    return []

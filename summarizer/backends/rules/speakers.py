@@ -1,223 +1,216 @@
-"""Who a speaker is: the words that name them here, their fullest name, and what "he" means.
+"""Who says a quote: the speaker a cue names, or the one the words around the quote give.
 
-``Party.mention`` is the phrase in the text ("Foreign Ministry spokesperson Nasser Kanaani",
-"he"); ``Party.name`` is the fullest name the article gives ("Nasser Kanaani" for a later
-"Kanaani"), or the resolved name when the mention is a pronoun.
+A cue's speaker is its parsed subject (``cues.speaker_head``) described by ``names``; when the
+parse gives none, the noun phrase right before or after the cue ("..., Tulsa police Chief Chuck
+Jordan said", "said Chuck Jordan"). With no cue: a transcript label ("PENCE: ..."), a signature
+("“...” ― Krystal Correa"), or the subject of the sentence that leads into the quote.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.cues import lexicon
+from summarizer import quotemarks
+from summarizer.backends.rules import cues
+from summarizer.backends.rules.lexicon import NOT_NAMES, PERSON_PRONOUNS, SPEAKER_PRONOUNS
+from summarizer.backends.rules.names import Speaker, describe, proper_chain
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case"})
-_RIGHT = frozenset({"compound", "flat", "case", "nummod"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."})
-# Job titles written as part of a name ("Transport Minister Helen Strand").
-_JOB_TITLES = lexicon(
-    """
-    minister president senator governor mayor councillor councilman councilwoman secretary
-    chairman chairwoman chair speaker judge justice general gen. lt. col. capt. sgt. adm.
-    commissioner ambassador prince princess king queen sheikh chancellor premier
-    spokesman spokeswoman spokesperson director chief inspector sheriff detective officer
-    rep. sen. gov. pres. prof. professor rev. father sister brother pope bishop
-    """
-)
+    from summarizer.backends.rules.article import Article, Piece
+
+_STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "ADP", "CCONJ", "PART"})
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+def speaker_at(art: Article, cue: Token) -> tuple[Speaker | None, tuple[int, int] | None]:
+    """The speaker at ``cue`` and where they are mentioned: the cue's parsed subject, a pronoun
+    resolved to the last fitting name, else the noun phrase next to the cue."""
+    head = cues.speaker_head(cue, lambda t: not art.in_quote(t.idx, t.idx + len(t.text)))
+    if head is None or art.in_quote(head.idx, head.idx + len(head.text)):
+        found = _surface(art, cue)
+        return found, found.mention if found else None
+    found = art.pronoun(head) if head.lower_ in SPEAKER_PRONOUNS else describe(head, art.book)
+    relative = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+    if relative is not None and cue.dep_ == "relcl":
+        # "McConnell, ..., who in 2010 said": the one named speaks, "who" refers to them here.
+        at = (relative.idx, relative.idx + len(relative.text))
+        return Speaker(found.name, at, found.person), at
+    return found, found.mention
 
 
-def plain_name(name: str) -> str:
-    """A name without the determiner the sentence put before it: "the Iraqi government" is
-    "Iraqi government" (the mention keeps the article's words)."""
-    first, _, rest = name.partition(" ")
-    return rest if rest and first.lower() in _DETERMINERS else name
+def latest_mention(art: Article, speaker: Speaker, before: int) -> tuple[int, int]:
+    """Where the article last named ``speaker`` before a quote that inherits them."""
+    last = speaker.name.split()[-1]
+    if len(last) < 2 or speaker.mention[1] > before:
+        return speaker.mention
+    hits = [m for m in re.finditer(rf"\b{re.escape(last)}\b", art.text[:before])]
+    hits = [
+        m for m in hits if m.start() >= speaker.mention[1] and not art.in_quote(m.start(), m.end())
+    ]
+    return (hits[-1].start(), hits[-1].end()) if hits else speaker.mention
 
 
-def bare(words: list[str]) -> list[str]:
-    """A name without honorifics and the job title before it: "Mayor Sandra Ito" is
-    "Sandra Ito"."""
-    kept = [w for w in words if w.lower() not in _TITLES] or words
-    last_title = max((i for i, w in enumerate(kept) if w.lower() in _JOB_TITLES), default=-1)
-    return kept[last_title + 1 :] or kept
+def _nominal_run(art: Article, indexes: range) -> list[Token]:
+    run: list[Token] = []
+    for i in indexes:
+        t = art.doc[i]
+        if (
+            t.is_punct
+            or t.is_space
+            or (t.pos_ in _STOP_POS and not t.is_title)  # "Tulsa" tagged as a verb
+            or t.lower_ in NOT_NAMES
+            or art.in_quote(t.idx, t.idx + len(t.text))
+            or len(run) == 8
+        ):
+            break
+        run.append(t)
+    return run
 
 
-# Words that make a name an organisation or a place rather than a person.
-_ORG_WORDS = lexicon(
-    """
-    ministry department office house council committee party campaign government agency
-    service court police army forces force military bureau commission university institute
-    center centre foundation association union news times post journal press network
-    newspaper magazine group company corp inc administration senate congress
-    """
-)
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker: the name to print, the mention's character range, whether a person."""
-
-    name: str
-    mention: tuple[int, int]
-    person: bool
-
-
-def phrase(head: Token) -> tuple[int, int]:
-    """Token range ``[first, last]`` of the noun phrase headed by ``head``, without relative
-    clauses or appositions ("Rasool, a military spokesman, who ..." gives "Rasool")."""
-    first = last = head.i
-    stack = [c for c in head.lefts if c.dep_ in _LEFT]
-    while stack:
-        t = stack.pop()
-        first = min(first, t.left_edge.i)
-    for c in head.rights:
-        if c.dep_ in _RIGHT or (c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")):
-            last = max(last, c.right_edge.i)
-    doc = head.doc
-    while first < last and doc[first].is_punct:
-        first += 1
-    while last > first and doc[last].is_punct:
-        last -= 1
-    return first, last
-
-
-def proper_chain(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """The last run of proper nouns within tokens ``[first, last]``: the name in a phrase."""
-    best = None
-    i = first
-    while i <= last:
-        if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
-            j = i
-            while j + 1 <= last and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
-                j += 1
-            best = (i, j)
-            i = j + 1
-        else:
-            i += 1
-    return best
-
-
-def is_person_name(words: list[str]) -> bool:
-    """A name of people rather than an organisation or place: no organisation word in it and
-    at least a first and last name (or a title)."""
-    lowered = [w.lower() for w in words]
-    if any(w in _ORG_WORDS for w in lowered):
-        return False
-    return len(words) >= 2 or (bool(lowered) and lowered[0] in _TITLES)
-
-
-class NameBook:
-    """The fullest form of each name in an article, looked up by its last word."""
-
-    def __init__(self) -> None:
-        self.full: dict[str, list[str]] = {}
-        self.people: set[str] = set()
-
-    def add(self, words: list[str]) -> None:
-        titled = bare(words) != words
-        words = bare(words)
-        key = words[-1]
-        if len(words) > len(self.full.get(key, [])):
-            self.full[key] = words
-        if titled or is_person_name(words):
-            self.people.add(key)
-
-    def fullest(self, words: list[str]) -> list[str]:
-        name = bare(words)
-        known = self.full.get(name[-1], name)
-        return known if len(known) > len(name) and known[-len(name) :] == name else name
-
-    def is_person(self, words: list[str]) -> bool:
-        return bare(words)[-1] in self.people or is_person_name(words)
-
-
-def name_book(doc: Doc, ranges: list[tuple[int, int]]) -> NameBook:
-    """Every proper-noun run in the content paragraphs ``ranges`` (character ranges)."""
-    book = NameBook()
-    for start, end in ranges:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+def _skip_aside(doc: Doc, i: int) -> int:
+    """Step left over adverbs and a short aside before a cue: "Cummings (D-Md.) said",
+    "McConnell, R-Ky., said", "Jordan later said"."""
+    while i >= 0:
+        t = doc[i]
+        if t.pos_ == "ADV":
+            i -= 1
             continue
-        run: list[str] = []
-        for t in span:
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha():
-                run.append(t.text)
-                continue
-            if run:
-                book.add(run)
-            run = []
-        if run:
-            book.add(run)
-    return book
+        if t.text == ")":
+            opened = _bracket_open(doc, i)
+        elif t.text == "," and i >= 2:
+            opened = _aside_open(doc, i)
+        else:
+            return i
+        if opened is None:
+            return i
+        i = opened - 1
+    return i
 
 
-def describe(head: Token, book: NameBook) -> Speaker:
-    """The speaker whose phrase is headed by ``head`` (a name, a description or a pronoun)."""
-    doc = head.doc
-    first, last = phrase(head)
-    named = _named_apposition(head)
-    if named is not None:
-        # "Its chief executive, Daniel Reyes, told ...": the name is in the apposition.
-        a_first, a_last = phrase(named)
-        start, end = doc[first].idx, doc[a_last].idx + len(doc[a_last].text)
-        words = [t.text for t in doc[a_first : a_last + 1] if t.pos_ == "PROPN"]
-        return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    chain = proper_chain(doc, first, head.i if head.pos_ == "PROPN" else last)
-    if chain is not None and (head.pos_ == "PROPN" or head.dep_ == "pobj" or chain[1] > head.i):
-        words = [t.text for t in doc[chain[0] : chain[1] + 1]]
-        return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
-    if head.text in book.full and head.text[:1].isupper():
-        words = [head.text]  # the tagger took a known name for a common noun: "Reyes added"
-        return Speaker(" ".join(book.fullest(words)), (start, end), book.is_person(words))
-    text = doc[first : last + 1].text  # not doc.text: that rebuilds the whole article
-    return Speaker(text, (start, end), is_person_noun(head))
+def _bracket_open(doc: Doc, i: int) -> int | None:
+    """The "(" of a short bracket closing at ``i``."""
+    j = i
+    while j >= 0 and doc[j].text != "(" and i - j < 8:
+        j -= 1
+    return j if j >= 0 and doc[j].text == "(" else None
 
 
-def is_person_noun(head: Token) -> bool:
-    """A single person described, not named: "the spokeswoman", "a source", "he"."""
-    if head.lower_ in PERSON_PRONOUNS:
-        return True
-    return head.tag_ == "NN" and head.lemma_.lower() in _PERSON_NOUNS
-
-
-def is_org_word(head: Token) -> bool:
-    """A body of people named by a common noun: "the ministry", "police"."""
-    return head.lemma_.lower() in _ORG_WORDS
-
-
-def _named_apposition(head: Token) -> Token | None:
-    if head.pos_ == "PROPN":
+def _aside_open(doc: Doc, i: int) -> int | None:
+    """The comma opening a short aside that closes at ``i``: ", R-Ky.," or an apposition
+    ", the chief executive of the League,"."""
+    j = i - 1
+    while j >= 0 and doc[j].text != "," and i - j < 12:
+        j -= 1
+    if j < 0 or doc[j].text != ",":
         return None
-    for c in head.rights:
-        if c.dep_ == "appos" and c.pos_ == "PROPN":
-            return c
+    aside = doc[j + 1 : i]
+    short = len(aside) <= 3 or (aside[0].pos_ == "DET" and not any(w.pos_ == "VERB" for w in aside))
+    return j if short else None
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """True when a speaker phrase may start after token ``i``: at the start, or after a quote
+    mark, a comma, a colon or a dash."""
+    return (
+        i < 0
+        or doc[i].is_quote
+        or doc[i].text in {",", ":", ".", "!", "?", ";", "\u2014", "--", "\n"}
+        or doc[i].is_space
+    )
+
+
+def _surface(art: Article, cue: Token) -> Speaker | None:
+    """When the parse gives the cue no subject: the noun phrase right before the cue
+    (“...,” Tulsa police Chief Chuck Jordan said) or right after it (said Chuck Jordan)."""
+    i = _skip_aside(art.doc, cue.i - 1)
+    left = list(reversed(_nominal_run(art, range(i, -1, -1))))
+    if left and not _opens_clause(art.doc, left[0].i - 1):
+        left = []  # "in a box labeled ...": a noun before the cue that is not its subject
+    right = _nominal_run(art, range(cue.i + 1, len(art.doc)))
+    before = art.doc[cue.i - 1] if cue.i > 0 else None
+    after = art.doc[right[-1].i + 1] if right and right[-1].i + 1 < len(art.doc) else None
+    inverted = before is not None and (before.is_quote or before.text in {",", "\u2014", "--"})
+    if not inverted and not (after is not None and after.text == ":"):
+        right = []  # "..., said Chuck Jordan" and "Said Ellis:" invert; "Calls men names" not
+    for run in (left, right):
+        while run and run[-1].pos_ == "ADV":
+            run.pop()
+        if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in run):
+            continue
+        if len(run) == 1 and run[0].lower_ in SPEAKER_PRONOUNS:
+            return art.pronoun(run[0])
+        mention = (run[0].idx, run[-1].idx + len(run[-1].text))
+        chain = proper_chain(art.doc, run[0].i, run[-1].i)
+        if chain is None:
+            return Speaker(art.text[mention[0] : mention[1]], mention, False)
+        words = [t.text for t in art.doc[chain[0] : chain[1] + 1]]
+        return Speaker(" ".join(art.book.fullest(words)), mention, art.book.is_person(words))
     return None
 
 
-_PERSON_NOUNS = lexicon(
-    """
-    spokesman spokeswoman spokesperson official minister president senator aide source
-    analyst expert adviser advisor lawyer attorney candidate nominee governor mayor leader
-    director chief secretary witness resident man woman professor economist strategist
-    """
+_LABEL = re.compile(rf"[{re.escape(quotemarks.OPENING)}\"]?\s*([A-Z][A-Z.'\- ]{{1,30}}[A-Z]):\s")
+
+
+_HEADLINE_LABEL = re.compile(r"([A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,3}):\s")
+
+
+def label_speaker(art: Article, paragraph: int) -> Speaker | None:
+    """The speaker of a transcript paragraph ("PENCE: Well, look ..."), or of a headline that
+    opens with a name and a colon (see ``headline_speaker``)."""
+    start = art.paragraphs[paragraph][0]
+    m = _LABEL.match(art.text, start)
+    if m is not None:
+        return Speaker(m.group(1).title(), (m.start(1), m.end(1)), True)
+    return headline_speaker(art, paragraph)
+
+
+def headline_speaker(art: Article, paragraph: int) -> Speaker | None:
+    """Who speaks the quoted words of a headline that opens with a name and a colon: "Pence:
+    Flowers Won't Be at Debate, Trump Was ‘Mocking’ Clinton Camp"."""
+    start = art.paragraphs[paragraph][0]
+    if art.title is None or start != art.title[0]:
+        return None
+    m = _HEADLINE_LABEL.match(art.text, start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    return Speaker(" ".join(art.book.fullest(words)), (m.start(1), m.end(1)), True)
+
+
+_SIGNATURE = re.compile(
+    r"\s*[\u2015\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})\s*$"
 )
 
 
-def resolve_pronoun(pronoun: str, history: list[Speaker]) -> Speaker | None:
-    """The last speaker a pronoun can refer to: a single person for he/she, else a group or
-    body for they/we/it, else anyone."""
-    want_person = pronoun.lower() in PERSON_PRONOUNS
-    named = [s for s in history if s.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS]
-    fitting = [s for s in named if s.person == want_person]
-    if fitting:
-        return fitting[-1]
-    return None if want_person or not named else named[-1]
+def signed(art: Article, piece: Piece) -> Speaker | None:
+    """A quote signed with a dash and a name at the end of its paragraph: “...” ― Krystal Correa."""
+    p_end = art.paragraphs[piece.paragraph][1]
+    m = _SIGNATURE.match(art.text[piece.mark.close_at + 1 : p_end])
+    if m is None:
+        return None
+    start = piece.mark.close_at + 1 + m.start(1)
+    words = m.group(1).split()
+    name = " ".join(art.book.fullest(words))
+    return Speaker(name, (start, start + len(m.group(1))), art.book.is_person(words))
+
+
+def subject_of(art: Article, sentence: tuple[int, int], quote_at: int) -> Speaker | None:
+    """The named or pronoun subject of a sentence's main verb, when it can be a speaker:
+    "Sen. Bernie Sanders identified ... . “The younger people are ...”"."""
+    span = art.doc.char_span(*sentence, alignment_mode="expand")
+    if span is None:
+        return None
+    # Only the words before the quote: "Councillor Rita Mendes was blunt: “...”".
+    span = span[: max(1, sum(1 for t in span if t.idx < quote_at))]
+    root = span.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or art.in_quote(subject.idx, subject.idx + 1):
+        return None
+    if subject.lower_ in PERSON_PRONOUNS:
+        return art.pronoun(subject)
+    found = describe(subject, art.book)
+    if subject.pos_ == "PROPN" or found.person or found.name != art.text[slice(*found.mention)]:
+        return found  # a name, a person ("the spokeswoman"), or a name in apposition
+    return None

@@ -13,10 +13,10 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from summarizer import dates
+from summarizer import dates, quotemarks
 from summarizer.document import Document, Range
 from summarizer.models import Span, Summary
-from summarizer.spans import QUOTE_CHARS, make_span
+from summarizer.spans import make_span
 
 if TYPE_CHECKING:
     from summarizer.backends.rules.nlp import Parsed
@@ -25,6 +25,8 @@ KEY_POINTS = 4
 SUMMARY_SENTENCES = 3
 _MIN_WORDS = 6
 _MAX_WORDS = 60
+# A sentence the summary may use ends like one, maybe inside a closing quote mark.
+_ENDS = ".!\"'" + quotemarks.CLOSING
 # Sentences this similar to a better one say the same thing again and are left out.
 _DUPLICATE = 0.8
 
@@ -78,9 +80,9 @@ def _candidates(doc: Document) -> list[Range]:
             continue
         sentence = doc.text[start:end]
         words = len(sentence.split())
-        if words < _MIN_WORDS or words > _MAX_WORDS or sentence.rstrip()[-1:] not in ".!\"'\u201d":
+        if words < _MIN_WORDS or words > _MAX_WORDS or sentence.rstrip()[-1:] not in _ENDS:
             continue
-        if sentence.lstrip()[:1] in QUOTE_CHARS:
+        if sentence.lstrip()[:1] in quotemarks.ALL:
             continue
         out.append((start, end))
     return out

@@ -1,0 +1,33 @@
+"""The rules' word lists are looked up by lower-case lemma, so they must be written that way."""
+
+from __future__ import annotations
+
+from summarizer.backends.rules import lexicon
+
+_TYPES = {"attack", "killing", "injury", "arrest", "statement", "meeting", "protest"}
+_TYPES |= {"deployment", "other"}
+
+
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {
+        name: frozenset(value)
+        for name, value in vars(lexicon).items()
+        if name.isupper() and isinstance(value, (frozenset, dict)) and not name.endswith("LABELS")
+    }
+
+
+def test_every_entry_is_one_lower_case_word() -> None:
+    lists = _word_lists()
+    assert "SPEECH_VERBS" in lists and "EVENT_NOUNS" in lists
+    for name, words in lists.items():
+        bad = [w for w in words if w != w.lower() or not w or " " in w]
+        assert bad == [], name
+
+
+def test_event_words_map_to_the_event_types() -> None:
+    for table in (lexicon.EVENT_VERBS, lexicon.EVENT_NOUNS, lexicon.EVENT_ADJECTIVES):
+        assert set(table.values()) <= _TYPES
+
+
+def test_a_word_list_is_written_as_one_string() -> None:
+    assert lexicon.lexicon("say\n  tell add ") == frozenset({"say", "tell", "add"})
