@@ -84,6 +84,7 @@ def shifted(rec: dict[str, Any]) -> dict[str, Any]:
 def varied(rec: dict[str, Any], n: int) -> dict[str, Any] | None:
     """Run B's record of article ``n``: unchanged for most, one kind of change for some."""
     rec = json.loads(json.dumps(rec))
+    rec["meta"]["seconds"] = round(rec["meta"]["seconds"] * 1.1 + 0.001, 3)  # a second run's time
     change = n % 10
     if change == 1 and rec["quotes"]:
         rec["quotes"].pop()

@@ -22,9 +22,11 @@ from summarizer.commands import eval as eval_command
 from summarizer.commands import record as record_command
 from summarizer.commands import report as report_command
 from summarizer.commands.options import (
+    AssistOpt,
     DateOpt,
     EncodingOpt,
     MaxBytesOpt,
+    MaxTokensOpt,
     ModelOpt,
     ModeOpt,
     RetriesOpt,
@@ -78,6 +80,8 @@ def summarise_command(
     mode: ModeOpt = "tools",
     timeout: TimeoutOpt = 60.0,
     max_retries: RetriesOpt = 2,
+    max_tokens: MaxTokensOpt = None,
+    assist: AssistOpt = None,
     date_: DateOpt = None,
     max_bytes: MaxBytesOpt = 5_000_000,
     encoding: EncodingOpt = "utf-8",
@@ -102,6 +106,8 @@ def summarise_command(
         mode=mode,
         timeout=timeout,
         max_retries=max_retries,
+        max_tokens=max_tokens,
+        assist=assist,
         anchor_date=parse_date(date_),
         max_input_tokens=max_input_tokens,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from summarizer.models import Source
+from summarizer.models import Quote, Source
 
 Range = tuple[int, int]
 
@@ -27,6 +27,8 @@ class Document:
     furniture: list[Range] = field(default_factory=list)
     title: Range | None = None
     anchor_date: date | None = None
+    #: Quotes code found before a model is asked (``--assist rules``): the model attributes them.
+    candidates: list[Quote] = field(default_factory=list)
 
     def sentence_text(self, i: int) -> str:
         start, end = self.sentences[i]

@@ -11,9 +11,10 @@ import time
 from summarizer import chunking, dates
 from summarizer.backends.base import Backend, Draft
 from summarizer.document import Document
+from summarizer.errors import ConfigError
 from summarizer.grounding import ground
 from summarizer.loading import Loaded, load, source_for
-from summarizer.models import Extraction, Meta
+from summarizer.models import Extraction, Meta, Quote
 from summarizer.segment import segment
 from summarizer.settings import Settings
 
@@ -26,12 +27,35 @@ def backend_for(settings: Settings) -> Backend:
     return registry.create(settings)
 
 
+ASSISTS = ("rules",)
+
+
 def prepare(loaded: Loaded, settings: Settings) -> Document:
-    """Segment the article and fix the date that relative dates are resolved against."""
+    """Segment the article and fix the date that relative dates are resolved against; with
+    ``--assist rules`` and a model, code finds the candidate quotes first."""
     doc = segment(loaded.text, loaded.source)
     published = dates.find_anchor(loaded.source.date or "") if loaded.source.date else None
     doc.anchor_date = settings.anchor_date or published or dates.find_anchor(loaded.text)
+    if settings.assist and settings.assist not in ASSISTS:
+        raise ConfigError(f"--assist: expected 'rules', got {settings.assist!r}")
+    if settings.assist and doc.sentences and _uses_model(settings):
+        doc.candidates = candidates(doc, settings)
     return doc
+
+
+def _uses_model(settings: Settings) -> bool:
+    from summarizer.backends import registry
+
+    return registry.backend_name(settings.model) != "rules"
+
+
+def candidates(doc: Document, settings: Settings) -> list[Quote]:
+    """The quotes code finds (the rules backend: quote marks and reporting cues, with its guess
+    of speaker and cue), for the model to attribute. The pipeline hands them over, so the LLM
+    backends never import the rules backend."""
+    from summarizer.backends.rules import RulesBackend
+
+    return ground(RulesBackend(settings).extract(doc), doc).quotes
 
 
 def run(doc: Document, backend: Backend) -> Extraction:

@@ -26,6 +26,8 @@ class Settings:
     transport_attempts: int = 5
     transport_max_seconds: float = 120.0
     max_input_tokens: int | None = None
+    max_tokens: int | None = None
+    assist: str | None = None
     anchor_date: date | None = None
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -226,3 +226,23 @@ def test_batch_cancel_cancels_what_is_in_flight(tmp_path: Path, fake_openai: Fak
     results = last_per_id(tmp_path / "out.jsonl")
     assert all("not answered: the batch cancelled" in str(r["error"]) for r in results.values())
     assert st.load(st.folder_for(opts.output)).in_flight() == set()
+
+
+def test_a_long_article_is_sent_in_chunks_and_merged(
+    tmp_path: Path, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.batches.answer = good
+    text = "\n\n".join(article(i) for i in range(4))  # four paragraphs, one quote each
+    src = tmp_path / "long.jsonl"
+    src.write_text(json.dumps({"id": "long#1", "text": text}) + "\n")
+    opts = options(tmp_path, [str(src)], fake_openai, batch=BatchOptions(**FAST))
+    opts.job.settings.max_input_tokens = 40  # a paragraph or two per request
+    tally = run_bulk(opts)
+    assert tally.ok == 1
+    ids = [x["custom_id"] for x in sent_lines(fake_openai)]
+    assert len(ids) > 1 and ids == [f"long#1#{n}" for n in range(len(ids))]
+    (result,) = last_per_id(tmp_path / "out.jsonl").values()
+    quotes = result["quotes"]
+    assert len(quotes) == 4  # type: ignore[arg-type]
+    assert all(text[q["start"] : q["end"]] == q["text"] for q in quotes)  # type: ignore[index, union-attr]
+    assert result["meta"]["usage"]["requests"] == len(ids)  # type: ignore[index]

@@ -184,6 +184,8 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, fake_openai: FakeO
         "no such file or folder": [str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl")],
         "cannot write": [str(src), "-o", str(tmp_path / "no" / "o.jsonl")],
         "--engine": [str(src), "-o", str(tmp_path / "o.jsonl"), "--engine", "spark"],
+        "--batch needs a model": [str(src), "-o", str(tmp_path / "o.jsonl"), "--batch"],
+        "--article-timeout": [str(src), "-o", str(tmp_path / "o.jsonl"), "--article-timeout", "-1"],
     }
     for message, args in cases.items():
         proc = bulk(*args, env_dir=tmp_path)

@@ -111,3 +111,22 @@ def test_repeat_reports_flip_rates(tmp_path: Path, fake_openai: FakeOpenAI) -> N
     assert flip.what.startswith("quote “hostile act” (Baghdad)")
     assert (flip.runs, flip.of, f"{flip.rate:.0%}") == (2, 4, "50%")
     assert len(fake_openai.requests) == 4
+
+
+def test_a_rules_suite_has_no_cassettes_and_catches_a_change(tmp_path: Path) -> None:
+    from summarizer.regression.recording import Target, record_suite
+
+    (tmp_path / "articles").mkdir()
+    shutil.copyfile(SUITE / "articles" / "reference.txt", tmp_path / "articles" / "iraq.txt")
+    (tmp_path / "suite.toml").write_text('[model]\nname = "rules"\n', encoding="utf-8")
+    suite = open_suite(tmp_path)
+    assert [r.action for r in record_suite(suite, Target.of(suite))] == ["recorded"]
+    assert not (tmp_path / "cassettes").exists()
+    assert check_suite(suite).exit_code == 0
+    path = tmp_path / "expected" / "iraq.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["events"] = record["events"][1:]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    report = check_suite(suite)
+    assert report.exit_code == 1
+    assert "events +1 −0" in report.articles[0].failed[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rules_text import token
 
-from summarizer.backends.rules.cues import cue_span, is_cue, speaker_head
+from summarizer.backends.rules.cues import cue_span, is_cue, reported_heads, speaker_head
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,27 @@ def test_a_cue_phrase_keeps_its_particle() -> None:
     text = "The mayor pointed out that the port was closed."
     cue = token(text, "pointed")
     assert text[slice(*cue_span(cue))] == "pointed out"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reported"),
+    [
+        ("The envoy urged North Korea to resume the talks.", "urged", "North Korea to resume"),
+        ("Trump cited his endorsements from 88 generals.", "cited", "his endorsements"),
+        ("Trump accused her of being asleep during the attack.", "accused", "being asleep"),
+        ("The council called for a new vote on the budget.", "called", "a new vote"),
+        ("The minister said the port would reopen.", "said", "the port would reopen"),
+    ],
+)
+def test_what_a_cue_reports_beyond_its_clause(text: str, word: str, reported: str) -> None:
+    heads = reported_heads(token(text, word))
+    assert heads
+    first = min(h.left_edge.i for h in heads)
+    last = max(h.right_edge.i for h in heads)
+    doc = heads[0].doc
+    assert reported in doc[first : last + 1].text
+
+
+def test_a_verb_with_a_person_as_object_reports_no_object() -> None:
+    assert reported_heads(token("The minister thanked the workers.", "thanked")) == []
+    assert reported_heads(token("She wants a new car.", "wants")) == []

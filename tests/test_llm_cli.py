@@ -81,3 +81,16 @@ def test_configuration_mistakes_are_exit_2_with_one_line(args: list[str], messag
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_answer_with_every_list_empty_is_exit_1_with_one_line(fake_openai: FakeOpenAI) -> None:
+    # What llama.cpp's server made of a named tool_choice (issue 11): a call in plain content
+    # whose arguments hold nothing, here written by hand.
+    empty = {"summary": {"headline": "", "text": "", "key_points": []}, "events": []}
+    call = {"function": "ArticleExtraction", "arguments": {**empty, "claims": [], "quotes": []}}
+    fake_openai.default = content_reply("```json\n" + json.dumps([call]) + "\n```")
+    done = run("summarise", REFERENCE, "--base-url", fake_openai.url, "--model", "m")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "no usable answer after 3 requests" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -72,3 +72,46 @@ def test_salvage_of_something_that_is_not_json_is_an_extraction_error(article: A
 def test_salvage_tolerates_missing_lists_and_summary(article: Article) -> None:
     answer, notes = salvage('{"quotes": "none"}', article, attempts=1)
     assert answer.quotes == [] and answer.summary.headline == "" and notes == []
+
+
+def _interrupted_answer(doc_article: Article, more: list[str]) -> dict[str, object]:
+    """A hand-written answer (not a model's): one quote in two pieces around its cue."""
+    return {
+        "summary": {"headline": "Strike", "text": "Dockworkers walked out.", "key_points": []},
+        "events": [],
+        "claims": [],
+        "quotes": [
+            {
+                "sentence": number(doc_article.doc, "We will respond"),
+                "text": "We will respond,",
+                "more": more,
+                "kind": "direct",
+                "speaker": "Maria Okafor",
+                "mention": "she",
+                "cue": "said",
+            }
+        ],
+    }
+
+
+def test_a_quote_in_pieces_becomes_one_item_with_its_parts() -> None:
+    strike = Article(document("fixtures/articles/010_port_strike.txt"))
+    raw = _interrupted_answer(strike, ["at the right time and not before."])
+    answer = ArticleExtraction.model_validate(raw, context={"grounding": strike})
+    (q,) = build(answer, strike).quotes
+    text = strike.doc.text
+    assert q.parts is not None
+    assert [text[p.start : p.end] for p in q.parts] == [
+        "We will respond,",
+        "at the right time and not before.",
+    ]
+    assert q.text == "We will respond, at the right time and not before."
+    assert (q.start, q.end) == (q.parts[0].start, q.parts[1].end)
+    assert q.cue is not None and q.parts[0].end < q.cue.start < q.parts[1].start
+
+
+def test_a_piece_not_in_the_article_is_refused_for_a_re_ask() -> None:
+    strike = Article(document("fixtures/articles/010_port_strike.txt"))
+    raw = _interrupted_answer(strike, ["at a time of our choosing."])
+    with pytest.raises(ValueError, match="pieces in more are not in the article verbatim"):
+        ArticleExtraction.model_validate(raw, context={"grounding": strike})

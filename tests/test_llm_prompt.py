@@ -61,3 +61,18 @@ def test_numbered_subset_numbers_from_one_and_flattens_line_breaks() -> None:
         sentences=[(10, 30), (31, 47), (49, 55)],
     )
     assert prompt.numbered(doc) == "[1] First kept sentence.\n[2] Second kept one.\n\n[3] Third."
+
+
+def test_the_answer_budget_follows_the_sentences_shown_and_can_be_overridden() -> None:
+    from llm_canned import INJECTION, REFERENCE, document
+
+    long, short = document(REFERENCE), document(INJECTION)
+    assert prompt.answer_tokens(long) > prompt.answer_tokens(short) >= prompt.ANSWER_TOKENS_BASE
+    assert prompt.answer_tokens(long, 77) == 77
+
+
+def test_a_re_ask_repeats_the_first_messages_and_adds_one() -> None:
+    first = prompt.messages()
+    again = prompt.follow_up("reask")
+    assert again[:-1] == first and "{{ problems }}" in again[-1]["content"]
+    assert "{{ candidates }}" in prompt.messages(assist=True)[-1]["content"]

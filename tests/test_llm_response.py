@@ -132,5 +132,6 @@ def test_grounding_problems_keep_the_validators_own_message(article: Article) ->
         ArticleExtraction.model_validate(bad, context={"grounding": article})
     assert problems(caught.value) == (
         "The answer has these problems:\n- quotes.0: text 'words the article never has' "
-        "is not in the article verbatim: copy it character for character"
+        "is not in the article verbatim (nor nearly so around sentence 1): "
+        "copy it character for character"
     )

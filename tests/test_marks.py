@@ -1,8 +1,39 @@
-"""Quoted stretches found by their marks, and whether they stand as speech (``rules.marks``)."""
+"""Quoted passages by their marks, and whether each stands as speech or sits inside a sentence."""
 
 from __future__ import annotations
 
-from summarizer.backends.rules.marks import Marked, find, kind
+from summarizer import marks
+from summarizer.marks import Marked, find, kind
+
+TEXT = (
+    '"We will respond," he said, "and soon." The raid was "a hostile act" for Baghdad.\n\n'
+    "He called it \u201ca crime,\u201d adding more."
+)
+PARAGRAPHS = [(0, TEXT.index("\n\n")), (TEXT.index("\n\n") + 2, len(TEXT))]
+
+
+def test_passages_are_found_without_their_marks() -> None:
+    found = marks.find(TEXT, PARAGRAPHS)
+    assert [TEXT[m.start : m.end] for m in found] == [
+        "We will respond,",
+        "and soon.",
+        "a hostile act",
+        "a crime,",
+    ]
+
+
+def test_kinds_tell_speech_from_a_quoted_phrase_and_follow_an_interrupted_quote() -> None:
+    found = marks.find(TEXT, PARAGRAPHS)
+    assert marks.kinds(TEXT, found, PARAGRAPHS) == ["direct", "direct", "partial", "partial"]
+
+
+def test_a_passage_after_a_cue_and_comma_is_direct_when_it_reads_as_a_sentence() -> None:
+    text = 'Officials said, "The base was empty all week."'
+    (m,) = marks.find(text, [(0, len(text))])
+    assert marks.kind(text, m, 0) == "direct"
+    assert marks.kind('They said, "empty"', marks.find('They said, "empty"', [(0, 18)])[0], 0) == (
+        "partial"
+    )
 
 
 def _quoted(text: str) -> list[str]:
@@ -37,5 +68,5 @@ def test_a_quote_after_a_sentence_end_is_direct_and_inside_prose_partial() -> No
     text = "He spoke. “We will win,” he said. He called it “a farce” again."
     direct = text.index("We")
     partial = text.index("a farce")
-    assert kind(text, 0, Marked(direct, direct + 11, direct - 1, direct + 11, True)) == "direct"
-    assert kind(text, 0, Marked(partial, partial + 7, partial - 1, partial + 7, True)) == "partial"
+    assert kind(text, Marked(direct, direct + 11, direct - 1, direct + 11, True), 0) == "direct"
+    assert kind(text, Marked(partial, partial + 7, partial - 1, partial + 7, True), 0) == "partial"

@@ -225,3 +225,37 @@ def test_the_name_before_a_saying_participle_speaks() -> None:
 def test_a_document_that_reads_speaks() -> None:
     text = "\u201cThe council acted in bad faith,\u201d the article read.\n"
     assert _speakers(text)["The council acted in bad faith,"] == "the article"
+
+
+def mini(body: str) -> tuple[list[Quote], list[Claim]]:
+    text = f"{body}\n"
+    doc = segment(text, source_for(text))
+    found, claims = quotes.extract(doc, parse(doc))
+    return found, claims
+
+
+def test_a_nouns_that_clause_is_its_owners_reported_words() -> None:
+    found, _ = mini(
+        "Budget talks resume\n\nCritics seized on Mayor Ana Ruiz's claim that the budget "
+        "was balanced."
+    )
+    (q,) = [q for q in found if q.text == "that the budget was balanced"]
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "claim"
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+
+
+def test_a_headline_that_opens_with_a_name_and_a_colon_is_that_speakers() -> None:
+    found, _ = mini(
+        "Ruiz: Budget Talks Were 'Going Nowhere' Before the Vote\n\nThe council met on Friday."
+    )
+    (q,) = [q for q in found if q.text == "Going Nowhere"]
+    assert q.speaker is not None and q.speaker.name == "Ruiz"
+
+
+def test_a_reporter_set_in_as_a_parenthetical_is_the_speaker() -> None:
+    found, _ = mini(
+        "Budget talks resume\n\nOver the years, Ruiz said, most residents have come to believe "
+        '"that the budget is broken."'
+    )
+    (q,) = [q for q in found if q.text.startswith("that the budget is broken")]
+    assert q.speaker is not None and q.speaker.name == "Ruiz"

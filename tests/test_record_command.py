@@ -39,6 +39,7 @@ def test_record_writes_suite_toml_cassettes_and_expected(
     assert "1 of 1 article(s) recorded in news (canned-model at" in done.stderr
     toml = (tmp_path / "news" / "suite.toml").read_text(encoding="utf-8")
     assert 'name = "canned-model"' in toml and fake_openai.url in toml
+    assert 'server = "fake server"' in toml and 'quantisation = "none"' in toml
     cassette = (tmp_path / "news" / "cassettes" / "iraq.yaml").read_text(encoding="utf-8")
     assert cassette.startswith("# Recorded by `summarizer record`")
     assert "# server: fake server" in cassette and "# quantisation: none" in cassette

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fake_openai import FakeOpenAI, Reply
-from llm_canned import ROOT
+from fake_openai import FakeOpenAI, Reply, tool_reply
+from llm_canned import ROOT, reference_answer
 from make_cassettes import canned
 
 from summarizer.regression.cassettes import comments
@@ -72,6 +72,9 @@ def test_record_modes(tmp_path: Path, served: FakeOpenAI) -> None:
     assert len(served.requests) == 2  # new: every request was in its cassette already
     assert [d.action for d in record_suite(suite, Target.of(suite), "all")] == ["recorded"] * 2
     assert len(served.requests) == 4
+    served.default = lambda r: tool_reply({**reference_answer(), "quotes": []})
+    [redone] = record_suite(suite, Target.of(suite), "all", [suite.article("reference")])
+    assert redone.changed == "quotes −3"  # what the overwritten expected record had more
 
 
 def test_another_model_is_named_by_its_url_alone(tmp_path: Path, served: FakeOpenAI) -> None:

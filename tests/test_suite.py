@@ -111,7 +111,12 @@ def test_an_unknown_article_is_named(tmp_path: Path) -> None:
 def test_the_written_suite_toml_reads_back(tmp_path: Path) -> None:
     make(tmp_path, new_suite_toml('my "model"', "http://h:1/v1", "tools"))
     suite = open_suite(tmp_path)
-    assert (suite.model, suite.base_url) == ('my "model"', "http://h:1/v1")
+    assert (suite.model, suite.base_url, suite.server) == ('my "model"', "http://h:1/v1", None)
+    (tmp_path / "suite.toml").write_text(
+        new_suite_toml("m", None, "json", "vLLM 0.6", "AWQ"), encoding="utf-8"
+    )
+    suite = open_suite(tmp_path)
+    assert (suite.mode, suite.server, suite.quantisation) == ("json", "vLLM 0.6", "AWQ")
 
 
 def test_a_folder_inside_a_suite_names_the_suite(tmp_path: Path) -> None:

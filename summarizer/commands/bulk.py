@@ -10,9 +10,11 @@ from typing import Annotated
 import typer
 
 from summarizer.commands.options import (
+    AssistOpt,
     DateOpt,
     EncodingOpt,
     MaxBytesOpt,
+    MaxTokensOpt,
     ModelOpt,
     ModeOpt,
     RetriesOpt,
@@ -45,6 +47,8 @@ def bulk_command(
     mode: ModeOpt = "tools",
     timeout: TimeoutOpt = 60.0,
     max_retries: RetriesOpt = 2,
+    max_tokens: MaxTokensOpt = None,
+    assist: AssistOpt = None,
     date_: DateOpt = None,
     engine: Annotated[
         str,
@@ -137,6 +141,8 @@ def bulk_command(
         mode=mode,
         timeout=timeout,
         max_retries=max_retries,
+        max_tokens=max_tokens,
+        assist=assist,
         anchor_date=parse_date(date_),
     )
     cache = None if no_cache else str(cache_dir or default_dir())

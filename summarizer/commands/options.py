@@ -17,13 +17,32 @@ ModelOpt = Annotated[
     typer.Option(
         "--model",
         "-m",
-        help="'rules' (offline, the default), 'openai/<name>', or a model name served at --base-url. "
+        help="'rules' (offline, the default), 'openai/<name>', a model name served at --base-url, "
+        "'gguf:PATH' (a local model file, in process), or a plugin's 'NAME:...'. "
         "Env: SUMMARIZER_MODEL.",
     ),
 ]
 ModeOpt = Annotated[str, typer.Option(help="How the LLM returns structure: 'tools' or 'json'.")]
 TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for one model response.")]
-RetriesOpt = Annotated[int, typer.Option(help="Re-asks when the model's answer fails validation.")]
+RetriesOpt = Annotated[
+    int,
+    typer.Option(
+        help="Re-asks: of the items that did not ground (by name), or of an unusable answer."
+    ),
+]
+MaxTokensOpt = Annotated[
+    int | None,
+    typer.Option(
+        help="Bound on the model's answer in tokens (default: from the article's length)."
+    ),
+]
+AssistOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="'rules': code finds the quotes (quote marks, reporting cues) and the model "
+        "attributes them, rejects the ones that are not speech and adds what code cannot find."
+    ),
+]
 DateOpt = Annotated[
     str | None,
     typer.Option("--date", help="Date the article was written (YYYY-MM-DD), for 'on Tuesday'."),

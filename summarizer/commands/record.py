@@ -62,7 +62,8 @@ def register(app: typer.Typer) -> None:
                 raise SuiteError(
                     f"{suite_path}: no suite.toml; give --model (and --base-url) once to write one"
                 )
-            toml.write_text(new_suite_toml(model, base_url, "tools"), encoding="utf-8")
+            made = new_suite_toml(model, base_url, "tools", server, quantisation)
+            toml.write_text(made, encoding="utf-8")
             print(f"wrote {toml}", file=sys.stderr)
         suite = open_suite(suite_path)
         only = [suite.article(a) for a in article] if article else None
@@ -76,7 +77,8 @@ def register(app: typer.Typer) -> None:
                 failed += 1
                 print(f"summarizer: {item.article.relative}: {item.error}", file=sys.stderr)
             else:
-                print(f"{item.action:<9} {item.article.relative}")
+                changed = f"  (expected changed: {item.changed})" if item.changed else ""
+                print(f"{item.action:<9} {item.article.relative}{changed}")
         made = (
             "rules backend"
             if not suite.uses_llm

@@ -86,7 +86,12 @@ def pytest_collection_modifyitems(
         except SummarizerError as exc:
             raise pytest.UsageError(f"--summarizer-suite: {exc}") from None
         toml = (suite.root / "suite.toml").resolve()
-        items.extend(SuiteFile.from_parent(session, path=toml).collect())
+        collector = SuiteFile.from_parent(session, path=toml)
+        found = list(collector.collect())
+        # Reported as collected, so that "collected N items" counts them too.
+        report = pytest.CollectReport(collector.nodeid, "passed", None, list(found))
+        session.ihook.pytest_collectreport(report=report)
+        items.extend(found)
 
 
 @pytest.fixture

@@ -167,32 +167,46 @@ def live(suite: Suite, article: Article, into: Path | None = None) -> Record:
 @dataclass(frozen=True)
 class Recorded:
     """What ``record`` did to one article: "recorded", "replayed" (expected written from the
-    cassette it had), "kept" (left as it was) or "failed" (``error`` says why)."""
+    cassette it had), "kept" (left as it was) or "failed" (``error`` says why); ``changed``:
+    how the expected record it overwrote differed (None: it was new or the same)."""
 
     article: Article
     action: str
     error: str | None = None
+    changed: str | None = None
 
 
-def record_article(suite: Suite, article: Article, target: Target, record_mode: str) -> str:
+def _bless(suite: Suite, article: Article, record: Record) -> str | None:
+    """Write the expected record; how the one it replaced differed, if it did."""
+    from summarizer.regression.compare import KINDS, compare
+    from summarizer.regression.expected import read_expected, write_expected
+    from summarizer.regression.text import counts
+
+    path = suite.expected(article)
+    old = read_expected(path)
+    write_expected(path, record)
+    if old is None:
+        return None
+    diff = compare(old, record, id=article.id)
+    return ", ".join(f"{k} {c}" for k in KINDS if (c := counts(diff, k))) or None
+
+
+def record_article(
+    suite: Suite, article: Article, target: Target, record_mode: str
+) -> tuple[str, str | None]:
     """Record one article per ``record_mode`` (once, new, all) and write its expected record;
-    the action taken."""
-    from summarizer.regression.expected import write_expected
-
+    the action taken, and how the expected record changed."""
     path, expected = suite.cassette(article), suite.expected(article)
     if not suite.uses_llm:
         if record_mode == "once" and expected.is_file():
-            return "kept"
-        write_expected(expected, run(suite, article))
-        return "recorded"
+            return "kept", None
+        return "recorded", _bless(suite, article, run(suite, article))
     if record_mode == "once" and path.is_file():
         if expected.is_file():
-            return "kept"
-        write_expected(expected, replay(suite, article))
-        return "replayed"
+            return "kept", None
+        return "replayed", _bless(suite, article, replay(suite, article))
     record_into(suite, article, target, path, RECORD_MODES[record_mode])
-    write_expected(expected, replay(suite, article))
-    return "recorded"
+    return "recorded", _bless(suite, article, replay(suite, article))
 
 
 def record_suite(
@@ -203,7 +217,8 @@ def record_suite(
     done = []
     for article in only or suite.articles():
         try:
-            done.append(Recorded(article, record_article(suite, article, target, record_mode)))
+            action, changed = record_article(suite, article, target, record_mode)
+            done.append(Recorded(article, action, changed=changed))
         except SummarizerError as exc:
             done.append(Recorded(article, "failed", str(exc)))
     return done

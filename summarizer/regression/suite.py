@@ -279,19 +279,29 @@ def open_suite(path: Path) -> Suite:
     return parse(root, data)
 
 
-def new_suite_toml(model: str, base_url: str | None, mode: str) -> str:
+def new_suite_toml(
+    model: str,
+    base_url: str | None,
+    mode: str,
+    server: str | None = None,
+    quantisation: str | None = None,
+) -> str:
     """The ``suite.toml`` that ``record`` writes into a folder that has none."""
     lines = [
-        "# A summarizer regression suite (see README: Regression tests for your extraction).",
+        "# A summarizer regression suite (README: Regression tests for your extraction).",
         "[model]",
         f"name = {_toml_str(model)}",
     ]
     if base_url:
         lines.append(f"base_url = {_toml_str(base_url)}")
+    lines.append(f'mode = {_toml_str(mode)}  # or "json" (servers without tool calling)')
+    for key, value, example in (
+        ("server", server, "llama.cpp b4500"),
+        ("quantisation", quantisation, "Q4_K_M"),
+    ):
+        given = f"{key} = {_toml_str(value)}" if value else f"# {key} = {_toml_str(example)}"
+        lines.append(given + "  # named in cassette headers" * (key == "server"))
     lines += [
-        f"mode = {_toml_str(mode)}",
-        '# server = "llama.cpp b4500"  # named in cassette headers, with:',
-        '# quantisation = "Q4_K_M"',
         "",
         "[thresholds]",
         "# none: any change fails. For example:",

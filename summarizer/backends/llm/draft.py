@@ -10,6 +10,7 @@ on its own, the grounded ones are kept and the others named in the warnings.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -19,7 +20,7 @@ from summarizer.backends.base import Draft
 from summarizer.backends.llm import response as r
 from summarizer.errors import ExtractionError
 from summarizer.models import Casualties, Claim, Event, Party, Quote, Span, Summary, TimeRef
-from summarizer.spans import make_span, shorten
+from summarizer.spans import join_parts, make_parts, make_span, shorten
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,16 +42,20 @@ def _party(
 
 
 def _quote(article: r.Article, q: r.Quote) -> Quote | None:
-    found = article.find(q.text, q.sentence)
+    found = article.pieces(q.text, q.more or [], q.sentence)
     if found is None:
         return None
-    span = make_span(article.doc.text, *found)
-    first, last = article.sentence_at(span.start), article.sentence_at(span.end - 1)
-    cue = article.nearest(q.cue, first - 1, last + 1, span.start) if q.cue else None
+    parts = make_parts(article.doc.text, found)
+    span = make_span(article.doc.text, *found[0])
+    whole = (parts[0].start, parts[-1].end) if parts else (span.start, span.end)
+    first, last = article.sentence_at(whole[0]), article.sentence_at(whole[1] - 1)
+    near = span.end if parts else span.start  # the cue of a quote in pieces is between them
+    cue = article.nearest(q.cue, first - 1, last + 1, near) if q.cue else None
     return Quote(
-        text=span.text,
-        start=span.start,
-        end=span.end,
+        text=join_parts(parts) if parts else span.text,
+        start=whole[0],
+        end=whole[1],
+        parts=parts,
         kind=q.kind,
         speaker=_party(article, q.speaker, q.mention, first - 2, last + 1, span.start),
         cue=_span(article, cue),
@@ -115,17 +120,46 @@ def _summary(article: r.Article, s: r.Summary) -> Summary:
     )
 
 
+def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) -> None:
+    """The candidate quotes with the model's attributions: offsets stay the ones code found;
+    a candidate the model left out keeps code's attribution, one it rejected is named."""
+    said = {a.candidate: a for a in answer.attributions}
+    for n, cand in enumerate(article.candidates, 1):
+        att = said.get(n)
+        if att is None:
+            draft.quotes.append(cand)
+            continue
+        if not att.speech:
+            draft.warnings.append(f"the model rejected a candidate quote: {shorten(cand.text)!r}")
+            continue
+        first, last = article.sentence_at(cand.start), article.sentence_at(cand.end - 1)
+        cue = article.nearest(att.cue, first - 1, last + 1, cand.start) if att.cue else None
+        speaker = _party(article, att.speaker, att.mention, first - 2, last + 1, cand.start)
+        draft.quotes.append(
+            cand.model_copy(
+                update={
+                    "kind": att.kind,
+                    "speaker": speaker,
+                    "cue": _span(article, cue) if cue else cand.cue,
+                }
+            )
+        )
+
+
 def build(answer: r.ArticleExtraction, article: r.Article) -> Draft:
     """Output items for a validated answer; anything that fails to place is dropped, named."""
     draft = Draft(summary=_summary(article, answer.summary))
+    if isinstance(answer, r.AssistedExtraction):
+        _attributed(article, answer, draft)
+    found = [(q.start, q.end) for q in draft.quotes]
     for q in answer.quotes:
         quote = _quote(article, q)
         if quote is None:
             draft.warnings.append(
                 f"dropped a quote not found verbatim in the article: {shorten(q.text)!r}"
             )
-        else:
-            draft.quotes.append(quote)
+        elif not any(a < quote.end and quote.start < b for a, b in found):
+            draft.quotes.append(quote)  # a candidate's words are the candidate's
     for c in answer.claims:
         claim = _claim(article, c)
         if claim is None:
@@ -167,34 +201,71 @@ def _items(raw: dict[str, Any], key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+@dataclass
+class Failed:
+    """A quote or claim of an answer that did not ground: what a targeted re-ask asks about."""
+
+    key: str  # "quotes" or "claims"
+    item: dict[str, Any]
+    why: str
+
+
+def loads(raw_json: str | None) -> Any:
+    """The JSON value of an answer; a cut-off answer is read as far as it goes (its last,
+    unfinished string kept), so what it grounds can be kept."""
+    import jiter
+
+    text = (raw_json or "").strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:
+        return jiter.from_json(text.encode(), partial_mode="trailing-strings")
+    except ValueError:
+        return None
+
+
 def salvage(
-    raw_json: str | None, article: r.Article, attempts: int
+    raw_json: str | None,
+    article: r.Article,
+    attempts: int,
+    failed: list[Failed] | None = None,
+    model: type[r.ArticleExtraction] = r.ArticleExtraction,
 ) -> tuple[r.ArticleExtraction, list[str]]:
-    """The grounded part of the last answer, and warnings naming what was left out.
+    """The grounded part of the last answer, and warnings naming what was left out; quotes and
+    claims that did not ground are added to ``failed`` (a re-ask may still place them).
 
     Raises ``ExtractionError`` when the last answer is not a JSON object at all.
     """
-    try:
-        raw = json.loads(raw_json or "")
-    except ValueError:
-        raw = None
+    raw = loads(raw_json)
     if not isinstance(raw, dict):
         raise ExtractionError(
             f"the model gave no usable answer after {attempts} attempts (not a JSON object)"
         )
-    answer = r.ArticleExtraction(
+    fields: dict[str, Any] = {"events": [], "claims": [], "quotes": []}
+    notes: list[str] = []
+    if model is r.AssistedExtraction:
+        attributions = [_valid(r.Attribution, a, article) for a in _items(raw, "attributions")]
+        fields["attributions"] = [a for a in attributions if a is not None]
+        if None in attributions:
+            notes.append(f"left out {attributions.count(None)} attribution(s) that do not fit")
+    answer = model(
         summary=_valid(r.Summary, _cited_only(raw.get("summary"), "key_points", article), article)
         or r.Summary(headline="", text="", key_points=[]),
-        events=[],
-        claims=[],
-        quotes=[],
+        **fields,
     )
-    notes: list[str] = []
-    for key, model, label in (("quotes", r.Quote, "quote"), ("claims", r.Claim, "claim")):
+    items: tuple[tuple[str, type[r.Item], str], ...] = (
+        ("quotes", r.Quote, "quote"),
+        ("claims", r.Claim, "claim"),
+    )
+    for key, kind, label in items:
         kept = []
         for item in _items(raw, key):
-            valid = _valid(model, item, article)
-            if valid is None:
+            valid = _valid(kind, item, article)
+            if valid is None and failed is not None and _reaskable(item, kind, article):
+                failed.append(Failed(key, item, _why(item, article)))
+            elif valid is None:
                 notes.append(f"dropped a {label} {_why(item, article)}")
             else:
                 kept.append(valid)
@@ -209,6 +280,17 @@ def salvage(
         else:
             answer.events.append(event)
     return answer, notes
+
+
+def _reaskable(item: Any, model: type[BaseModel], article: r.Article) -> bool:
+    """True when only the item's text or sentence is wrong: the rest fits the schema."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return False
+    try:
+        model.model_validate({**item, "sentence": item.get("sentence", 1)})
+    except ValidationError:
+        return False
+    return True
 
 
 def _cited_only(value: Any, key: str, article: r.Article) -> Any:

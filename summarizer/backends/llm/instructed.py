@@ -28,8 +28,8 @@ def quiet_instructor() -> None:
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 
-@lru_cache(maxsize=1)
-def response_model() -> type[ArticleExtraction]:
+@lru_cache(maxsize=4)
+def response_model(model: type[ArticleExtraction] = ArticleExtraction) -> type[ArticleExtraction]:
     """``ArticleExtraction`` already wrapped by ``instructor.response_schema``, built once, with
     its JSON Schema built once too.
 
@@ -43,7 +43,7 @@ def response_model() -> type[ArticleExtraction]:
     from instructor.core.exceptions import ResponseParsingError
     from pydantic import ValidationError
 
-    wrapped: Any = instructor.response_schema(ArticleExtraction)
+    wrapped: Any = instructor.response_schema(model)
     schema = wrapped.model_json_schema()
 
     build_schema = wrapped.model_json_schema.__func__
@@ -62,12 +62,12 @@ def response_model() -> type[ArticleExtraction]:
     # Made through the metaclass so that the name pydantic puts in validation errors (and so in
     # re-ask messages) is ArticleExtraction, as before.
     namespace = {
-        "__module__": ArticleExtraction.__module__,
-        "__doc__": ArticleExtraction.__doc__,
+        "__module__": model.__module__,
+        "__doc__": model.__doc__,
         "model_json_schema": classmethod(model_json_schema),
         "model_validate_json": classmethod(model_validate_json),
     }
-    Cached = type(wrapped)("ArticleExtraction", (wrapped,), namespace)
+    Cached = type(wrapped)(model.__name__, (wrapped,), namespace)
     return cast(type[ArticleExtraction], Cached)
 
 
@@ -83,13 +83,13 @@ def request(article: Article, model: str, max_retries: int) -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=1)
-def json_response_format() -> dict[str, Any]:
+@lru_cache(maxsize=4)
+def json_response_format(model: type[ArticleExtraction] = ArticleExtraction) -> dict[str, Any]:
     """``response_format`` for JSON mode on llama.cpp (server or in process), built once: it
     constrains output only to ``response_format["schema"]``. The grammar needs only the
     structure: the descriptions the model reads are in instructor's system message already, so
     this copy goes without them (~1,000 characters)."""
-    return {"type": "json_object", "schema": _structure(ArticleExtraction.model_json_schema())}
+    return {"type": "json_object", "schema": _structure(model.model_json_schema())}
 
 
 def _structure(node: Any) -> Any:

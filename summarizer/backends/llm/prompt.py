@@ -11,13 +11,19 @@ template says ``{{ article }}`` and the article arrives as that variable.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
 from summarizer.document import Document
 from summarizer.errors import ConfigError
+from summarizer.models import Quote
 
-PROMPT_VERSION = "extract-v1"
+PROMPT_VERSION = "extract-v2"
+# The answer's token budget: a fixed part (summary, framing) and a part per sentence shown.
+ANSWER_TOKENS_BASE = 400
+ANSWER_TOKENS_PER_SENTENCE = 40
+ANSWER_TOKENS_MAX = 4096
 _PACKAGE = Path(__file__).resolve().parents[2]
 _PLACES = (_PACKAGE / "prompts", _PACKAGE.parent / "prompts")
 
@@ -54,9 +60,44 @@ def numbered(doc: Document) -> str:
     return "\n".join(lines)
 
 
-def messages(version: str = PROMPT_VERSION) -> list[dict[str, str]]:
-    """The chat messages, with ``{{ article }}`` still to be filled in by instructor."""
+def messages(version: str = PROMPT_VERSION, *, assist: bool = False) -> list[dict[str, str]]:
+    """The chat messages, with ``{{ article }}`` (and ``{{ candidates }}`` when code found the
+    quotes, ``assist``) still to be filled in by instructor. The fixed part (instructions; the
+    schema, which the client adds to the system message or the tools) comes first and the article
+    last, so a server's prompt cache reuses the prefix."""
     return [
         {"role": "system", "content": template(version, "system")},
-        {"role": "user", "content": template(version, "user")},
+        {"role": "user", "content": template(version, "assist" if assist else "user")},
     ]
+
+
+def candidates(doc: Document, found: list[Quote]) -> str:
+    """The candidate quotes as the prompt lists them: "[n] sentence s, kind, cue, guess: words"."""
+    starts = [s for s, _ in doc.sentences]
+    lines = []
+    for n, q in enumerate(found, 1):
+        sentence = max(1, bisect_right(starts, q.start))
+        cue = f", cue {q.cue.text!r}" if q.cue else ""
+        guess = f", code's guess {q.speaker.name!r}" if q.speaker else ""
+        words = " ".join(q.text.split())
+        lines.append(f"[{n}] sentence {sentence}, {q.kind}{cue}{guess}: {words}")
+    return "\n".join(lines)
+
+
+def follow_up(
+    part: str, version: str = PROMPT_VERSION, *, assist: bool = False
+) -> list[dict[str, str]]:
+    """A re-ask: the first request's messages unchanged (a prompt cache reuses them whole) and
+    one more from ``prompts/<version>.<part>.txt`` ("reask": only the items that did not ground;
+    "retry": why the answer was unusable), with ``{{ problems }}`` to fill in. The first answer
+    is not sent back, so a cut-off answer never is and the request stays within the context."""
+    return [*messages(version, assist=assist), {"role": "user", "content": template(version, part)}]
+
+
+def answer_tokens(doc: Document, override: int | None = None) -> int:
+    """The ``max_tokens`` of an answer: from the number of sentences shown (an answer cites and
+    copies from them), bounded; ``override`` (``--max-tokens``) wins."""
+    if override:
+        return override
+    budget = ANSWER_TOKENS_BASE + ANSWER_TOKENS_PER_SENTENCE * len(doc.sentences)
+    return min(ANSWER_TOKENS_MAX, budget)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from summarizer.backends.llm.align import align
 from summarizer.document import Document, Range
 from summarizer.spans import Folded, find_verbatim, fold, shorten
 
@@ -34,6 +35,10 @@ class Article:
     """The document as validators see it: numbered sentences and a folded copy for searching."""
 
     doc: Document
+    #: Quotes code found (``--assist rules``), numbered from 1 in the prompt.
+    candidates: list[Any] = field(default_factory=list)
+    #: Spans found by alignment rather than verbatim (``align``): near-verbatim copies.
+    aligned: set[Range] = field(default_factory=set)
 
     @cached_property
     def folded(self) -> Folded:
@@ -62,9 +67,37 @@ class Article:
         first, last = self.doc.sentences[0][0], self.doc.sentences[-1][1]
         begin = self.sentence(n)[0] if 1 <= n <= self.count else first
         hit = find_verbatim(needle, self.doc.text, folded=self.folded, start=begin)
+        if hit is None and 1 <= n <= self.count:
+            hit = self._aligned(needle, n)
         if hit is None or hit[0] < first or hit[1] > last or not self.doc.in_content(*hit):
             return None
         return hit
+
+    def _aligned(self, needle: str, n: int) -> Range | None:
+        """A near-verbatim copy aligned within sentences ``n - 1`` to ``n + 1`` (``align``)."""
+        lo = self.sentence(max(1, n - 1))[0]
+        hi = self.sentence(min(self.count, n + 1))[1]
+        index = self.folded.index
+        want = fold(needle).text.strip().strip("\"'").strip()
+        found = align(want, self.folded, bisect_left(index, lo), bisect_left(index, hi))
+        if found is None:
+            return None
+        self.aligned.add(found[0])
+        return found[0]
+
+    def pieces(self, first: str, more: list[str], n: int) -> list[Range] | None:
+        """Where a statement's pieces are: ``first`` in or after sentence ``n``, each of
+        ``more`` after the one before it; None when one is missing."""
+        found = self.find(first, n)
+        if found is None:
+            return None
+        out = [found]
+        for piece in more:
+            hit = find_verbatim(piece, self.doc.text, folded=self.folded, start=out[-1][1])
+            if hit is None or hit[0] < out[-1][1] or not self.doc.in_content(*hit):
+                return None
+            out.append(hit)
+        return out
 
     def sentence_at(self, offset: int) -> int:
         """The number of the sentence holding ``offset`` (or the last one before it)."""
@@ -123,7 +156,8 @@ class Item(Lean):
         article.check_sentence(self.sentence)
         if article.find(self.text, self.sentence) is None:
             raise ValueError(
-                f"text {shorten(self.text)!r} is not in the article verbatim: "
+                f"text {shorten(self.text)!r} is not in the article verbatim "
+                f"(nor nearly so around sentence {self.sentence}): "
                 "copy it character for character"
             )
         return self
@@ -135,6 +169,23 @@ class Quote(Item):
     speaker: str | None = Field(description="fullest name the article gives")
     mention: str | None = Field(None, description="words naming the speaker here, e.g. 'he'")
     cue: str | None = Field(None, description="attribution verb as written, e.g. 'said'")
+    more: list[str] | None = Field(
+        None,
+        description="only when the quote goes on after its cue or over paragraphs: the "
+        "following pieces of the same statement, each copied exactly, in order",
+    )
+
+    @model_validator(mode="after")
+    def _pieces_grounded(self, info: ValidationInfo) -> Quote:
+        article = article_of(info)
+        if article is None or not self.more:
+            return self
+        if article.pieces(self.text, self.more, self.sentence) is None:
+            raise ValueError(
+                "the pieces in more are not in the article verbatim after text, in order: "
+                "copy each character for character"
+            )
+        return self
 
 
 class Claim(Item):
@@ -190,6 +241,33 @@ class ArticleExtraction(Lean):
     events: list[Event]
     claims: list[Claim]
     quotes: list[Quote]
+
+
+class Attribution(Lean):
+    candidate: int = Field(description="number of the candidate quote")
+    speech: bool = Field(description="false for a title, name, term or scare quote: not speech")
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None = Field(description="fullest name the article gives")
+    mention: str | None = Field(None, description="words naming the speaker here, e.g. 'he'")
+    cue: str | None = Field(None, description="attribution verb as written, e.g. 'said'")
+
+    @field_validator("candidate")
+    @classmethod
+    def _exists(cls, value: int, info: ValidationInfo) -> int:
+        article = article_of(info)
+        if article is not None and not 1 <= value <= len(article.candidates):
+            raise ValueError(
+                f"candidate {value} does not exist: the list has 1-{len(article.candidates)}"
+            )
+        return value
+
+
+class AssistedExtraction(ArticleExtraction):
+    """The numbered article's candidate quotes attributed, plus what code could not find:
+    indirect speech, claims and events, each citing its sentences."""
+
+    attributions: list[Attribution]
+    quotes: list[Quote] = Field(description="only reported speech that is not a candidate")
 
 
 # pydantic's own error types, in words of ours: its messages (and the versioned documentation URL

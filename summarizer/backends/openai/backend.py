@@ -1,26 +1,43 @@
 """The LLM backend: one request per article through instructor, grounded before it is trusted.
 
 The prompt holds ``doc.sentences`` only, numbered; the model cites those numbers and copies
-quoted text, and ``response.py``'s validators reject what does not resolve, so instructor re-asks
-with the error (``Settings.max_retries`` re-asks, so up to ``max_retries + 1`` answers). When the
-last answer still has ungrounded items, the grounded ones are kept and the rest named in
-``Draft.warnings``. Transport failures are retried underneath (``transport.py``); a cut-off
-answer (``finish_reason=length``) is not retried: the same request would be cut off again, so it
-is an ``ExtractionError`` telling the user to raise the server's output limit or use a shorter
-article.
+quoted text, and ``response.py``'s validators check that each resolves (near-verbatim copies are
+aligned to the article's words, ``align.py``). instructor never re-asks: an answer that does not
+validate is salvaged item by item, and only the quotes and claims that did not ground are
+re-asked, by name, in a request that repeats the first one's messages (a prompt cache reuses
+them) and never sends the answer back (``Settings.max_retries`` such re-asks). Answers are
+bounded by ``max_tokens`` (``prompt.answer_tokens``); one that used them all is cut off whatever
+its ``finish_reason`` says, and what it grounds is kept. A tools-mode answer that arrives as
+plain content is parsed (``client.delivered``); a server that ignores tools altogether is asked
+again in JSON mode. An answer with nothing grounded in it is an ``ExtractionError``, never an
+empty success. Transport failures are retried underneath (``transport.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Generator, Iterator, Mapping
+from dataclasses import replace
+from typing import Any, cast
 
 from summarizer.backends.base import BackendBase, Bound, Draft
-from summarizer.backends.llm import instructed
+from summarizer.backends.llm import envelope, instructed
 from summarizer.backends.llm.budget import budget_for
-from summarizer.backends.llm.prompt import PROMPT_VERSION
-from summarizer.backends.llm.response import Article, ArticleExtraction
+from summarizer.backends.llm.draft import Failed, build, loads, salvage
+from summarizer.backends.llm.prompt import (
+    PROMPT_VERSION,
+    answer_tokens,
+    candidates,
+    follow_up,
+    messages,
+    numbered,
+)
+from summarizer.backends.llm.response import (
+    Article,
+    ArticleExtraction,
+    AssistedExtraction,
+    Summary,
+)
 from summarizer.backends.openai import client as c
 from summarizer.backends.openai.transport import Meter, Policy, metered
 from summarizer.document import Document
@@ -28,12 +45,16 @@ from summarizer.errors import ExtractionError, SummarizerError
 from summarizer.models import Usage
 from summarizer.settings import Settings
 
+#: What the caller got for a request: the answer, or the exception raised instead.
+Reply = tuple[Any, Exception | None]
+
 
 class LLMBackend(BackendBase):
     """Extraction by a model behind an OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp).
 
     I/O-bound: bulk runs many articles at once on one event loop. Results are cached (each
-    costs a request), keyed by model, prompt version, mode, re-asks and input budget."""
+    costs a request), keyed by model, prompt version, mode, re-asks, answer bound, assist and
+    input budget."""
 
     name = "llm"
     bound: Bound = "io"
@@ -44,7 +65,10 @@ class LLMBackend(BackendBase):
         self.endpoint = c.endpoint(settings)
         self.policy = policy or Policy.from_settings(settings)
         self._create: Callable[..., Any] | None = None
-        self._aclient: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any]] | None = None
+        self._aclient: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any] | None] | None = (
+            None
+        )
+        self._switched: str | None = None  # the warning once tools mode gave way to JSON mode
 
     @property
     def input_budget(self) -> int:  # type: ignore[override]
@@ -60,6 +84,8 @@ class LLMBackend(BackendBase):
             "mode": s.mode,
             "max_retries": s.max_retries,
             "max_input_tokens": s.max_input_tokens,
+            "max_tokens": s.max_tokens,
+            "assist": s.assist,
         }
 
     def warm_up(self) -> None:
@@ -69,29 +95,103 @@ class LLMBackend(BackendBase):
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:
             return self._empty()
-        if self._create is None:
-            client = c.sync_client(self.endpoint)
-            self._create = c.patched_create(client, self.endpoint, self.policy)
-        article = Article(doc)
+        article = _article(doc)
         with metered(Meter()) as meter:
-            try:
-                answer = self._create(**self._request(article))
-            except Exception as exc:
-                return self._finish(self._recover(exc, article, meter), article, meter)
-        return self._finish((answer, []), article, meter)
+            talk = self._conversation(article, meter)
+            request = next(talk)
+            while True:
+                if self._create is None:
+                    client = c.sync_client(self.endpoint)
+                    self._create = c.patched_create(client, self.endpoint, self.policy)
+                try:
+                    reply: Reply = (self._create(**request), None)
+                except Exception as exc:
+                    reply = (None, exc)
+                try:
+                    request = talk.send(reply)
+                except StopIteration as done:
+                    return cast(Draft, done.value)
 
     async def aextract(self, doc: Document) -> Draft:
         """``extract`` on ``AsyncOpenAI``, for the bulk runner's concurrent articles."""
         if not doc.sentences:
             return self._empty()
-        create = self._async_create()
-        article = Article(doc)
+        article = _article(doc)
         with metered(Meter()) as meter:
+            talk = self._conversation(article, meter)
+            request = next(talk)
+            while True:
+                if self._aclient is not None and self._aclient[2] is None:  # now JSON mode
+                    await self._aclient[1].close()
+                    self._aclient = None
+                create = self._async_create()
+                try:
+                    reply: Reply = (await create(**request), None)
+                except Exception as exc:
+                    reply = (None, exc)
+                try:
+                    request = talk.send(reply)
+                except StopIteration as done:
+                    return cast(Draft, done.value)
+
+    def _conversation(
+        self, article: Article, meter: Meter
+    ) -> Generator[dict[str, Any], Reply, Draft]:
+        """The requests of one extraction, each answered by the caller (sync or async): the
+        first; again whole (without the unusable answer) while nothing usable came back, up to
+        ``max_retries`` times; once in JSON mode if the server ignores tools; then targeted
+        re-asks of the quotes and claims that did not ground."""
+        failed: list[Failed] = []
+        result: tuple[ArticleExtraction, list[str]] | None = None
+        retry: str | None = None
+        attempts = 0
+        while result is None:
+            attempts += 1
+            answer, exc = yield self._request(article, retry=retry)
+            if exc is None and (_usable(answer) or attempts > self.settings.max_retries):
+                result = (answer, [])
+                break
+            if exc is None:
+                retry = "every list and the summary are empty"
+                continue
+            if self._switch_to_json(exc, meter):
+                self._create = None
+                if self._aclient is not None:
+                    self._aclient = (self._aclient[0], self._aclient[1], None)
+                continue
+            failed.clear()
             try:
-                answer = await create(**self._request(article))
-            except Exception as exc:
-                return self._finish(self._recover(exc, article, meter), article, meter)
-        return self._finish((answer, []), article, meter)
+                result = self._recover(exc, article, meter, failed)
+                if _usable(result[0]) or failed:
+                    break
+                unusable = _Unusable("nothing in it fits the schema", "nothing in it fits")
+                unusable.problems = _problems(exc)
+                raise unusable
+            except _Unusable as bad:
+                if attempts > self.settings.max_retries:
+                    error = ExtractionError(
+                        f"the model gave no usable answer after {attempts} "
+                        f"attempt{'s' if attempts != 1 else ''} "
+                        f"({bad.summary})"
+                    )
+                    error.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
+                    raise error from None
+                result, retry = None, bad.problems or bad.retry
+        dropped: list[Failed] = []
+        for problems in self._reasks(failed):
+            again, exc = yield self._request(article, problems=problems)
+            asked = list(failed)
+            failed.clear()  # now the re-ask's own ungrounded items (``_reasks`` reads this list)
+            if exc is not None:
+                try:
+                    again = self._recover(exc, article, meter, failed)[0]
+                except _Unusable:
+                    again = _nothing()
+            result, unplaced = _merged(result, again, asked)
+            again_failing = {(f.key, f.item.get("text")) for f in failed}
+            dropped += [f for f in unplaced if (f.key, f.item.get("text")) not in again_failing]
+        dropped += failed
+        return self._finish(result, article, meter, dropped)
 
     def _async_create(self) -> Callable[..., Any]:
         """One AsyncOpenAI (and its patched ``create``) per event loop: its connection pool
@@ -99,8 +199,10 @@ class LLMBackend(BackendBase):
         loop = asyncio.get_running_loop()
         if self._aclient is None or self._aclient[0] is not loop:
             client = c.async_client(self.endpoint)
-            self._aclient = (loop, client, c.apatched_create(client, self.endpoint, self.policy))
-        return self._aclient[2]
+            create = c.apatched_create(client, self.endpoint, self.policy)
+            self._aclient = (loop, client, create)
+            return create
+        return cast(Callable[..., Any], self._aclient[2])
 
     async def aclose(self) -> None:
         """Close the running loop's client before the loop ends (an open aiohttp session
@@ -110,26 +212,111 @@ class LLMBackend(BackendBase):
             self._aclient = None
             await client.close()
 
-    def _request(self, article: Article) -> dict[str, Any]:
-        """instructor's keyword arguments; the article goes in as the ``article`` variable."""
-        request = instructed.request(article, self.endpoint.model, self.settings.max_retries)
+    def _request(
+        self, article: Article, *, problems: str | None = None, retry: str | None = None
+    ) -> dict[str, Any]:
+        """instructor's keyword arguments; the article goes in as the ``article`` variable.
+        instructor itself never re-asks (``max_retries=0``): a re-ask names only the items that
+        did not ground (``problems``, see ``_reasks``) or says why an answer was unusable
+        (``retry``); neither sends the answer back."""
+        context: dict[str, Any] = {"article": numbered(article.doc), "grounding": article}
+        assist = bool(article.candidates)
+        if assist:
+            context["candidates"] = candidates(article.doc, article.candidates)
+        chat = messages(assist=assist)
+        if problems is not None:
+            context["problems"] = problems
+            chat = follow_up("reask", assist=assist)
+        elif retry is not None:
+            context["problems"] = retry
+            chat = follow_up("retry", assist=assist)
+        model = _model(article)
+        request: dict[str, Any] = {
+            "response_model": instructed.response_model(model),
+            "messages": chat,
+            "model": self.endpoint.model,
+            "context": context,
+            "max_retries": 0,
+            "max_tokens": answer_tokens(article.doc, self.settings.max_tokens),
+            "strict": False,  # lax validation: a small model's "3" for 3 is not worth a re-ask
+        }
         if self.endpoint.mode == "json" and not self.endpoint.is_openai:
             # llama.cpp constrains output only to response_format["schema"]; instructor's JSON
             # mode sends {"type": "json_object"} alone, so the schema is added here.
-            request["extra_body"] = {"response_format": instructed.json_response_format()}
+            request["extra_body"] = {"response_format": instructed.json_response_format(model)}
         return request
 
+    def _reasks(self, failed: list[Failed]) -> Iterator[str]:
+        """The problem lists of up to ``max_retries`` targeted re-asks, while items still fail."""
+        for _ in range(max(0, self.settings.max_retries)):
+            if not failed:
+                return
+            lines = [
+                f"{n}. {'quote' if f.key == 'quotes' else 'claim'} {f.why}"
+                for n, f in enumerate(failed, 1)
+            ]
+            yield "\n".join(lines)
+
+    def _switch_to_json(self, exc: Exception, meter: Meter) -> bool:
+        """A tools-mode server that answered without a tool call and without a parseable
+        object: from now on this backend asks in JSON mode, and says so in the warnings."""
+        from instructor.core import InstructorRetryException
+
+        if self.endpoint.mode != "tools" or not isinstance(exc, InstructorRetryException):
+            return False
+        if not meter.ignored_tools or isinstance(loads(_answer_text(exc.last_completion)), dict):
+            return False
+        self._switched = (
+            f"the server ignored tool calls ({meter.ignored_tools} answer(s) without one): "
+            "switched to JSON mode (--mode json)"
+        )
+        self.endpoint = replace(self.endpoint, mode="json")
+        return True
+
     def _recover(
-        self, exc: Exception, article: Article, meter: Meter
+        self, exc: Exception, article: Article, meter: Meter, failed: list[Failed] | None
     ) -> tuple[ArticleExtraction, list[str]]:
-        """After instructor gave up: a bad answer is salvaged; anything else is raised as one
-        line, carrying what the attempts cost (``SummarizerError.spent``)."""
+        """After instructor gave up: a bad or cut-off answer is salvaged; anything else is
+        raised as one line, carrying what the attempts cost (``SummarizerError.spent``)."""
         try:
-            return instructed.recover(exc, article, self.settings.max_retries)
+            return self._salvage(exc, article, meter, failed)
         except SummarizerError as error:
-            hinted = self._hinted(error)
-            hinted.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
-            raise hinted from None
+            error.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
+            raise
+
+    def _salvage(
+        self, exc: Exception, article: Article, meter: Meter, failed: list[Failed] | None
+    ) -> tuple[ArticleExtraction, list[str]]:
+        from instructor.core import IncompleteOutputException, InstructorRetryException
+
+        cause: BaseException | None = exc
+        while cause is not None:
+            if isinstance(cause, SummarizerError):
+                raise self._hinted(cause) from None
+            cause = cause.__cause__
+        if not isinstance(exc, IncompleteOutputException | InstructorRetryException):
+            raise exc
+        text = _answer_text(exc.last_completion)
+        if isinstance(exc, IncompleteOutputException):
+            limit = answer_tokens(article.doc, self.settings.max_tokens)
+            cut = f"the answer was cut off at its output limit ({limit} tokens)"
+            try:
+                answer, notes = salvage(text, article, 1, failed, _model(article))
+            except ExtractionError:
+                raise _Unusable(
+                    f"it was cut off at {limit} tokens: give fewer and shorter items",
+                    f"{cut}; raise --max-tokens or give a shorter article",
+                ) from None
+            if not _usable(answer) and not failed:
+                raise _Unusable(
+                    f"it was cut off at {limit} tokens: give fewer and shorter items",
+                    f"{cut}; raise --max-tokens or give a shorter article",
+                )
+            return answer, [f"{cut}: kept what it grounds", *notes]
+        try:
+            return salvage(text, article, 1, failed, _model(article))
+        except ExtractionError:
+            raise _Unusable("it is not one JSON object", "not a JSON object") from None
 
     def _hinted(self, error: SummarizerError) -> SummarizerError:
         """A server that refuses tool calls (some Ollama models, llama.cpp without --jinja)."""
@@ -139,14 +326,113 @@ class LLMBackend(BackendBase):
         return error
 
     def _finish(
-        self, result: tuple[ArticleExtraction, list[str]], article: Article, meter: Meter
+        self,
+        result: tuple[ArticleExtraction, list[str]],
+        article: Article,
+        meter: Meter,
+        failed: list[Failed],
     ) -> Draft:
-        usage = Usage(
+        answer, notes = result
+        draft = build(answer, article)
+        still = [f"dropped a {f.key[:-1]} {f.why} (not placed after re-asks)" for f in failed]
+        header = [self._switched] if self._switched else []
+        if meter.tools_in_content:
+            header.append(
+                f"the server sent {meter.tools_in_content} tool call(s) as plain text: parsed"
+            )
+        if article.aligned:
+            header.append(
+                f"aligned {len(article.aligned)} near-verbatim item(s) to the article's words"
+            )
+        draft.warnings = header + notes + still + draft.warnings
+        draft.usage = Usage(
             prompt_tokens=meter.prompt_tokens,
             completion_tokens=meter.completion_tokens,
             requests=meter.requests,
         )
-        return instructed.finish(result, article, usage, self.endpoint.model)
+        draft.model = self.endpoint.model
+        draft.prompt_version = PROMPT_VERSION
+        if not (draft.quotes or draft.claims or draft.events or draft.summary.text.strip()):
+            error = ExtractionError(
+                f"the model gave no usable answer after {meter.requests} "
+                f"request{'s' if meter.requests != 1 else ''}: "
+                "nothing in it is grounded in the article"
+            )
+            error.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
+            raise error
+        return draft
 
     def _empty(self) -> Draft:
-        return instructed.empty(self.endpoint.model)
+        return Draft(
+            model=self.endpoint.model,
+            prompt_version=PROMPT_VERSION,
+            warnings=["the article has no sentences to analyse: nothing was sent to the model"],
+        )
+
+
+class _Unusable(ExtractionError):
+    """An answer with nothing usable in it: ``retry`` says why to the model, ``summary`` to the
+    user (after the last attempt)."""
+
+    def __init__(self, retry: str, summary: str) -> None:
+        super().__init__(summary)
+        self.retry = retry
+        self.summary = summary
+        self.problems: str | None = None
+
+
+def _problems(exc: Exception) -> str | None:
+    """Our own list of what was wrong with an answer (``response.problems``), when instructor's
+    exception carries it: the text a retry sends, never pydantic's."""
+    said = str(exc)
+    head = "The answer has these problems:"
+    if head not in said:
+        return None
+    lines = said[said.index(head) + len(head) :].strip().splitlines()
+    return "; ".join(line.strip("- ").strip() for line in lines[:8])
+
+
+def _usable(answer: ArticleExtraction) -> bool:
+    attributed = isinstance(answer, AssistedExtraction) and answer.attributions
+    return bool(
+        answer.quotes or answer.claims or answer.events or answer.summary.text.strip() or attributed
+    )
+
+
+def _article(doc: Document) -> Article:
+    """The article as validators see it, with the candidate quotes of its own sentences."""
+    lo, hi = doc.sentences[0][0], doc.sentences[-1][1]
+    return Article(doc, candidates=[q for q in doc.candidates if lo <= q.start and q.end <= hi])
+
+
+def _model(article: Article) -> type[ArticleExtraction]:
+    return AssistedExtraction if article.candidates else ArticleExtraction
+
+
+def _nothing() -> ArticleExtraction:
+    return ArticleExtraction(
+        summary=Summary(headline="", text="", key_points=[]), events=[], claims=[], quotes=[]
+    )
+
+
+def _merged(
+    result: tuple[ArticleExtraction, list[str]], again: ArticleExtraction, asked: list[Failed]
+) -> tuple[tuple[ArticleExtraction, list[str]], list[Failed]]:
+    """The first answer with a re-ask's new grounded quotes and claims added, and the asked
+    items it did not replace (each new item of a kind stands for one asked item of that kind)."""
+    answer, notes = result
+    had = {(q.sentence, q.text) for q in answer.quotes}
+    had |= {(x.sentence, x.text) for x in answer.claims}
+    quotes = [q for q in again.quotes if (q.sentence, q.text) not in had]
+    claims = [x for x in again.claims if (x.sentence, x.text) not in had]
+    unplaced = [f for f in asked if f.key == "quotes"][len(quotes) :]
+    unplaced += [f for f in asked if f.key == "claims"][len(claims) :]
+    merged = answer.model_copy(
+        update={"quotes": [*answer.quotes, *quotes], "claims": [*answer.claims, *claims]}
+    )
+    return (merged, notes), unplaced
+
+
+def _answer_text(completion: Any) -> str | None:
+    """The JSON text of a chat completion's answer, out of any envelope (``envelope``)."""
+    return envelope.arguments(completion, ArticleExtraction.__name__)

@@ -9,6 +9,7 @@ logged, printed or stored. openai and instructor are imported here, inside funct
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +17,16 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from summarizer.backends import hooks
+from summarizer.backends.llm.envelope import parse_content
 from summarizer.backends.llm.instructed import quiet_instructor, response_model
-from summarizer.backends.openai.transport import Policy, origin, with_retries, with_retries_async
+from summarizer.backends.llm.response import ArticleExtraction
+from summarizer.backends.openai.transport import (
+    Policy,
+    current_meter,
+    origin,
+    with_retries,
+    with_retries_async,
+)
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
 
@@ -114,6 +123,76 @@ def warm_up(ep: Endpoint, policy: Policy) -> None:
         client.close()
 
 
+def delivered(
+    response: Any, mode: str, max_tokens: int | None, tool_name: str | None = None
+) -> Any:
+    """``response`` as instructor should see it (changed in place).
+
+    A tools-mode answer in plain content (fenced, listed, ``{"function", "arguments"}``-wrapped)
+    becomes the tool call it is; a JSON-mode answer loses such a wrapper too. An answer that used
+    all of ``max_tokens`` is cut off, whatever its ``finish_reason`` says (servers say
+    "tool_calls" or "stop" at the limit). The meter counts each case for the warnings."""
+    from openai.types.chat import ChatCompletionMessageFunctionToolCall
+    from openai.types.chat.chat_completion_message_function_tool_call import Function
+
+    meter = current_meter()
+    try:
+        choice = response.choices[0]
+        message = choice.message
+    except (AttributeError, IndexError, TypeError):
+        return response
+    used = getattr(getattr(response, "usage", None), "completion_tokens", None) or 0
+    cut = bool(max_tokens) and used >= (max_tokens or 0)
+    name = tool_name or ArticleExtraction.__name__
+    if mode == "tools" and not message.tool_calls:
+        found = parse_content(message.content, name)
+        if meter is not None:
+            if found is not None:
+                meter.tools_in_content += 1
+            else:
+                meter.ignored_tools += 1
+        if found is not None:
+            function = Function(name=name, arguments=json.dumps(found))
+            call = ChatCompletionMessageFunctionToolCall(
+                id="call_content", type="function", function=function
+            )
+            message.tool_calls = [call]
+            message.content = None
+            choice.finish_reason = "tool_calls"
+    elif mode == "json" and isinstance(message.content, str):
+        found = parse_content(message.content, name)
+        if found is not None:
+            message.content = json.dumps(found)
+    if cut or choice.finish_reason == "length":
+        choice.finish_reason = "length"
+        if meter is not None:
+            meter.cut_off += 1
+    return response
+
+
+def _tool(kwargs: dict[str, Any]) -> str | None:
+    """The name of the tool a request forces (instructor's tools mode), if any."""
+    try:
+        return str(kwargs["tools"][0]["function"]["name"])
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _delivering(create: Callable[..., Any], mode: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return delivered(create(*args, **kwargs), mode, kwargs.get("max_tokens"), _tool(kwargs))
+
+    return call
+
+
+def _adelivering(create: Callable[..., Any], mode: str) -> Callable[..., Any]:
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        answer = await create(*args, **kwargs)
+        return delivered(answer, mode, kwargs.get("max_tokens"), _tool(kwargs))
+
+    return call
+
+
 def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
     """instructor's ``create`` over transport retries, made once per client; each extraction
     counts its own requests by running inside ``transport.metered``."""
@@ -122,7 +201,7 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
     for tune in hooks.INSTRUCTOR:
         tune()
     raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
-    return instructor.patch(create=raw, mode=_mode(ep))
+    return instructor.patch(create=_delivering(raw, ep.mode), mode=_mode(ep))
 
 
 def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) -> Callable[..., Any]:
@@ -131,4 +210,4 @@ def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) ->
     for tune in hooks.INSTRUCTOR:
         tune()
     raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
-    return instructor.patch(create=raw, mode=_mode(ep))
+    return instructor.patch(create=_adelivering(raw, ep.mode), mode=_mode(ep))

@@ -59,6 +59,11 @@ class Meter:
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    #: Tools-mode answers that came as plain content: parsed from it, or not a call at all.
+    tools_in_content: int = 0
+    ignored_tools: int = 0
+    #: Answers that stopped at ``max_tokens`` whatever their ``finish_reason`` said.
+    cut_off: int = 0
 
     def add(self, response: Any) -> None:
         usage = getattr(response, "usage", None)
@@ -203,6 +208,11 @@ def _retrying_kwargs(policy: Policy, where: str) -> dict[str, Any]:
 
 
 _METER: ContextVar[Meter | None] = ContextVar("summarizer_llm_meter", default=None)
+
+
+def current_meter() -> Meter | None:
+    """The meter of the extraction running in this task or thread, if any."""
+    return _METER.get()
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from summarizer.backends.rules.names import NameBook, Speaker, plain_name, resol
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from summarizer.backends.rules.marks import Marked
+    from summarizer.marks import Marked
 
 
 @dataclass

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules import cues, marks
+from summarizer import marks
+from summarizer.backends.rules import cues
 from summarizer.backends.rules.speakers import (
     headline_speaker,
     label_speaker,
@@ -30,7 +31,7 @@ def attach(art: Article) -> None:
     """Give each piece its kind, cue and speaker."""
     previous: Piece | None = None
     for piece in art.pieces:
-        piece.kind = marks.kind(art.text, art.paragraphs[piece.paragraph][0], piece.mark)
+        piece.kind = marks.kind(art.text, piece.mark, art.paragraphs[piece.paragraph][0])
         region = _region(art, piece)
         found = cue_candidates(art, region) if region is not None else []
         label = label_speaker(art, piece.paragraph)

@@ -264,22 +264,39 @@ INTENT_VERBS = lexicon(
     want intend plan seek refuse decline propose recommend cite unveil question oppose reject
     dismiss defend blame endorse support rule show express voice push press favor favour
     welcome applaud hail tout decry mock ridicule deride dispute challenge fault chastise
-    scold rebuke predict envision envisage prefer
+    scold rebuke predict envision envisage prefer advocate campaign
     """
 )
 # Of those (and some verbs of saying), the ones whose direct object is the content, not a
 # person addressed.
 OBJECT_CONTENT_VERBS = (
-    INTENT_VERBS | lexicon("announce deny reveal disclose confirm report")
+    INTENT_VERBS
+    | lexicon(
+        """
+        announce deny reveal disclose confirm report criticize criticise praise describe
+        mention attack slam blast note acknowledge discuss offer back condemn denounce
+        """
+    )
 ) - lexicon("want refuse decline")
 # Verbs whose "of"/"about"/"for"/"over" phrase is the content: "accused her of being asleep".
 PREP_CONTENT_VERBS = lexicon(
     """
     accuse warn talk speak complain boast worry chastise criticize criticise blame praise
-    thank fault question ask
+    thank fault question ask call comment push press argue campaign advocate respond
     """
 )
-CONTENT_PREPOSITIONS = lexicon("of about for over")
+CONTENT_PREPOSITIONS = lexicon("of about for over on against")
+# Nouns whose "that" clause is someone's reported words: "Trump's claim that ...".
+NOMINAL_CUES = lexicon(
+    """
+    claim statement argument assertion belief view warning promise pledge suggestion
+    allegation accusation contention charge announcement fear hope concern prediction
+    finding conclusion insistence remark comment notion assessment estimate demand vow
+    threat complaint admission acknowledgment acknowledgement denial explanation position
+    """
+)
+# Possessive pronouns as the pronoun a speaker is resolved from: "his claim" is "he".
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS
 # Things that can "read" or "say" words: "“...,” the letter reads".
 DOCUMENTS = lexicon(

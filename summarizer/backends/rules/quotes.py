@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules import cues, marks, notquotes, statements
+from summarizer import marks
+from summarizer.backends.rules import cues, notquotes, statements
 from summarizer.backends.rules.article import Article, Piece, paragraph_of
 from summarizer.backends.rules.attachment import attach
-from summarizer.backends.rules.names import Speaker, describe, is_person_noun, name_book
+from summarizer.backends.rules.lexicon import NOMINAL_CUES, POSSESSIVE_PRONOUNS
+from summarizer.backends.rules.names import (
+    Speaker,
+    describe,
+    is_person_noun,
+    name_book,
+    resolve_pronoun,
+)
 from summarizer.backends.rules.speakers import speaker_at
 from summarizer.models import Claim, Party, Quote
 from summarizer.spans import make_span
@@ -92,7 +100,7 @@ def _quoted(art: Article) -> tuple[list[Quote], list[Claim], set[int]]:
     used: set[int] = set()
     previous: Piece | None = None
     for piece in art.pieces:
-        if piece.kind == "partial" and piece.cue is None:
+        if piece.kind == "partial" and piece.cue is None and not piece.labelled:
             continue  # scare quotes or titles: quoted, but attributed to no one
         span = make_span(text, piece.mark.start, piece.mark.end)
         if not span.text:
@@ -183,7 +191,7 @@ Reported = tuple[tuple[int, int], "Token", Speaker, "tuple[int, int] | None"]
 
 def _indirect(art: Article, used: set[int]) -> list[Reported]:
     """Indirect speech: each unused cue's reported clause, or what "according to X" frames."""
-    out = []
+    out: list[Reported] = []
     for start, end in art.paragraphs:
         span = art.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -202,9 +210,41 @@ def _indirect(art: Article, used: set[int]) -> list[Reported]:
             if speaker is None:
                 continue
             out.append((rng, t, speaker, mention))
+    out += _nominal(art)
     # "X has vowed to ..., according to Reuters": the outer source's frame goes first, so the
     # inner verb does not take the whole sentence and leave Reuters out.
     return sorted(out, key=lambda r: r[1].lower_ != "according")
+
+
+def _nominal(art: Article) -> list[Reported]:
+    """Reported words framed by a noun: "Trump's claim [that there have been ...]", "his
+    warning that ..."; the owner of the noun is the speaker."""
+    out: list[Reported] = []
+    for t in art.doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in NOMINAL_CUES:
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        clause = next(
+            (c for c in t.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")),
+            None,
+        )
+        if owner is None or clause is None or art.in_quote(t.idx, t.idx + 1):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue
+        rng = _clause_range(art, clause)
+        if rng[1] - rng[0] < 12:
+            continue
+        pronoun = POSSESSIVE_PRONOUNS.get(owner.lower_)
+        found: Speaker | None = describe(owner, art.book)
+        if pronoun is not None:
+            earlier = [s for pos, s in art.subjects if pos < owner.idx]
+            named = resolve_pronoun(pronoun, earlier)
+            at = (owner.idx, owner.idx + len(owner.text))
+            found = Speaker(named.name, at, named.person) if named is not None else None
+        if found is not None:
+            out.append((rng, t, found, found.mention))
+    return out
 
 
 def _subjects(art: Article) -> list[tuple[int, Speaker]]:

@@ -145,6 +145,9 @@ class BatchRun:
             except Exception as exc:
                 self.sink.accept(failed(item, exc))
         self._record(files.close(), round_=0, prior=None)
+        self._save()
+        if self.in_flight:
+            print(f"batch: {self.in_flight:,} articles already in open batches", file=self.stream)
 
     def _files(self, round_: int) -> RequestFiles:
         return RequestFiles(
@@ -156,13 +159,13 @@ class BatchRun:
         )
 
     def _record(self, written: list[Written], *, round_: int, prior: str | None) -> None:
+        """Add the written files to the state (the caller saves it)."""
         offset = self.output.stat().st_size if self.output.exists() else 0
         for w in written:
             self.state.entries.append(
                 st.Entry(w.name, w.ids, w.requests, w.bytes, round=round_, prior=prior,
                          output_offset=offset)
             )  # fmt: skip
-        self._save()
 
     # --- 2. submit ----------------------------------------------------------------------------
 
@@ -297,9 +300,13 @@ class BatchRun:
         if follow:
             self._follow_up(e, follow)
         e.step = "collected"
-        self._save()
+        self._save()  # the follow-up and this entry's end at once: a kill never sends one twice
         for suffix in ("", ".output", ".errors"):
             (self.folder / f"{e.name}{suffix}").unlink(missing_ok=True)
+        if e.prior and not any(
+            x.prior == e.prior and x.step in st.OPEN for x in self.state.entries
+        ):
+            (self.folder / e.prior).unlink(missing_ok=True)
 
     async def _article(
         self,

@@ -160,6 +160,8 @@ class Requests:
                 captured = _captured(exc)
                 if captured is not None:
                     return Reask(captured.body)
-                draft = backend._finish(backend._recover(exc, article, meter), article, meter)
+                draft = backend._finish(
+                    backend._recover(exc, article, meter, None), article, meter, []
+                )
                 return Replayed(draft, *paid)
-        return Replayed(backend._finish((answer, []), article, meter), *paid)
+        return Replayed(backend._finish((answer, []), article, meter, []), *paid)
