@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.backends.base import Draft
+from summarizer.backends.llm.prompt import PROMPT_VERSION
 from summarizer.document import Document
 from summarizer.errors import ConfigError
 from summarizer.loading import source_for
@@ -34,10 +35,10 @@ TEXT = (
 def _sample() -> str:
     """The text the tiny model's vocabulary is fitted to: the prompt and the article."""
     from summarizer.backends.llm.instructed import response_model
-    from summarizer.backends.llm.prompt import template
+    from summarizer.backends.llm.prompt import messages
 
     schema = json.dumps(response_model().model_json_schema(), indent=2)
-    return template("extract-v1", "system") + template("extract-v1", "user") + schema + TEXT
+    return "".join(m["content"] for m in messages()) + schema + TEXT
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def test_summarise_with_a_gguf_file_grounds_or_drops_what_the_model_says(
     record = json.loads(proc.stdout)
     _assert_grounded(record, TEXT)
     meta = record["meta"]
-    assert meta["model"] == "tiny.gguf" and meta["prompt_version"] == "extract-v1"
+    assert meta["model"] == "tiny.gguf" and meta["prompt_version"] == PROMPT_VERSION
     assert meta["usage"]["requests"] == 2  # the nonsense is re-asked once, then salvaged
     assert meta["usage"]["prompt_tokens"] > 1000
     # what the model said and could not be placed is named, not kept
