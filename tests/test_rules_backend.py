@@ -65,3 +65,15 @@ def test_a_plain_count_needs_no_entities_but_years_and_spans_of_time_do() -> Non
     assert needs("The talks lasted three days before the council adjourned.")
     assert needs("The 2016 election changed the party completely.")
     assert not needs("The new bridge opened to traffic this week.")  # no number at all
+
+
+def test_a_statement_needs_no_entities_but_an_arrest_does() -> None:
+    from summarizer.backends.rules.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def needs(text: str) -> bool:
+        return needs_entities(next(iter(nlp(text).sents)))
+
+    assert not needs("The senator called for calm after the vote.")
+    assert needs("Police arrested the senator after the vote.")

@@ -29,7 +29,8 @@ def needs_entities(sentence: Span) -> bool:
     from summarizer.backends.rules.cues import is_cue
     from summarizer.backends.rules.triggers import classify
 
-    if any(classify(t) for t in sentence):
+    # Statements' parties are speakers, found without entity labels like quotes' speakers.
+    if any(classify(t) not in (None, "statement") for t in sentence):
         return True
     numbers = [t for t in sentence if t.like_num]
     if not numbers or any(mark in sentence.text for mark in quotemarks.DOUBLE):

@@ -116,7 +116,7 @@ EVENT_HEADS = lexicon(
 # Verbs whose subject is the doer of the event their object names ("launched an offensive").
 LIGHT_VERBS = lexicon(
     "conduct carry launch stage hold issue make mount wage unleash begin start continue resume "
-    "lead order say announce release publish sign"
+    "lead order say announce release publish sign claim accept admit"
 )
 # Verbs whose infinitive happened: "began to explode".
 ASPECTUAL = lexicon("begin start continue resume keep")
