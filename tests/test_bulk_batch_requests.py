@@ -55,7 +55,7 @@ def test_a_replayed_answer_is_validated_and_an_ungrounded_one_asked_again(
     again = asyncio.run(requests.replay(doc, [json.loads(bad.body)], live=False))  # type: ignore[arg-type]
     assert isinstance(again, Reask)
     said = json.dumps(again.body["messages"][-2:])
-    assert "We will build a wall" in said and "not in the article verbatim" in said
+    assert "We will build a wall" in said and "not found verbatim" in said
     assert not fake_openai.requests
 
 

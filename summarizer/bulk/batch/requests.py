@@ -1,12 +1,12 @@
 """A batch's requests made by the live path's own code, and its answers read back through it.
 
 No request is rebuilt by hand: ``body`` runs the live ``create`` (instructor over the openai SDK,
-the same keyword arguments, mode and schema) against an HTTP transport that keeps the request
-body the SDK would send and sends nothing. ``replay`` runs the same ``create`` again with the
-batch's answers served in order: instructor's validators (grounding), its re-ask messages and
-the backend's salvage and draft building all run as for a live answer. When instructor wants
-another answer than the batch has, it is asked live (``--batch-reask live``) or its request is
-kept for a follow-up batch (``Reask``).
+the backend's own keyword arguments, mode and schema) against an HTTP transport that keeps the
+request body the SDK would send and sends nothing. ``replay`` drives the backend's own
+conversation (``LLMBackend._conversation``) with the batch's answers served in order: the
+validators (grounding), the salvage, the targeted re-asks and the draft building all run as for
+a live answer. When the conversation wants another answer than the batch has, it is asked live
+(``--batch-reask live``) or its request is kept for a follow-up batch (``Reask``).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer.backends import hooks
 from summarizer.backends.base import Draft
-from summarizer.backends.llm.response import Article
 from summarizer.backends.openai import client as c
-from summarizer.backends.openai.backend import LLMBackend
+from summarizer.backends.openai.backend import LLMBackend, _article
 from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
 from summarizer.document import Document
 from summarizer.errors import ConfigError
@@ -76,6 +76,8 @@ class Requests:
 
         self.backend = backend
         ep = backend.endpoint
+        for tune in hooks.INSTRUCTOR:  # as the live path's client does
+            tune()
         self._sdk = openai.OpenAI(
             api_key=ep.key,
             base_url=ep.base_url,
@@ -90,7 +92,7 @@ class Requests:
     def body(self, doc: Document) -> dict[str, Any]:
         """The JSON body the live path would POST to ``/chat/completions`` for ``doc``."""
         try:
-            self._create(**self.backend._request(Article(doc)))
+            self._create(**self.backend._request(_article(doc)))
         except Exception as exc:
             captured = _captured(exc)
             if captured is not None:
@@ -128,14 +130,17 @@ class Requests:
         self, doc: Document, answers: list[dict[str, Any]], *, live: bool
     ) -> Replayed | Reask:
         """``doc``'s draft from the batch's ``answers`` (chat completions, in order), through
-        the live path's validation, re-asks and salvage; a further answer is asked live
-        (``live``) or returned as a ``Reask``."""
+        the live path's own conversation (``LLMBackend._conversation``: validation, salvage,
+        targeted re-asks); a further answer is asked live (``live``) or returned as a
+        ``Reask``."""
         import instructor
         from openai.types.chat import ChatCompletion
 
+        backend = self.backend
+        if not doc.sentences:
+            return Replayed(backend._empty())
         served = list(answers)
         paid = [0, 0]
-        backend = self.backend
         meter = Meter()
 
         async def raw(*args: Any, **kwargs: Any) -> Any:
@@ -151,20 +156,20 @@ class Requests:
                 return await self._live_raw()(*args, **kwargs)
             return self._capture_raw(**kwargs)
 
-        create = instructor.patch(create=raw, mode=self._mode)
-        article = Article(doc)
         with metered(meter):
-            try:
-                # A batch's answers come from its file: instructor's own re-asks of the whole
-                # answer (max_retries) stay, as the live path's targeted re-asks cannot replay.
-                request = {**backend._request(article), "max_retries": backend.settings.max_retries}
-                answer = await create(**request)
-            except Exception as exc:
-                captured = _captured(exc)
-                if captured is not None:
-                    return Reask(captured.body)
-                draft = backend._finish(
-                    backend._recover(exc, article, meter, None), article, meter, []
-                )
-                return Replayed(draft, *paid)
-        return Replayed(backend._finish((answer, []), article, meter, []), *paid)
+            talk = backend._conversation(_article(doc), meter)
+            request = next(talk)
+            while True:
+                ep = backend.endpoint  # its mode may change (a server that ignores tools)
+                create = instructor.patch(create=c._adelivering(raw, ep.mode), mode=c._mode(ep))
+                try:
+                    reply: Any = (await create(**request), None)
+                except Exception as exc:
+                    captured = _captured(exc)
+                    if captured is not None:
+                        return Reask(captured.body)
+                    reply = (None, exc)
+                try:
+                    request = talk.send(reply)
+                except StopIteration as done:
+                    return Replayed(done.value, *paid)
