@@ -36,6 +36,7 @@ from summarizer.loading import Loaded, source_for
 from summarizer.models import Extraction
 from summarizer.pipeline import backend_for, prepare, run
 from summarizer.settings import Settings
+from summarizer.spans import pieces
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "data" / "polnear-dev"
@@ -47,13 +48,14 @@ def shortest(gold: Path, n: int) -> list[GoldArticle]:
 
 
 def misplaced(record: Extraction, text: str) -> int:
-    """``direct`` quotes that do not lie inside a quoted passage."""
+    """``direct`` quotes not inside quoted passages (each part of a discontinuous one)."""
     doc = prepare(Loaded(text, source_for(text)), Settings())
     found = marks.find(text, doc.paragraphs)
     return sum(
         1
         for q in record.quotes
-        if q.kind == "direct" and not any(m.start <= q.start and q.end <= m.end for m in found)
+        if q.kind == "direct"
+        and not all(any(m.start <= a and b <= m.end for m in found) for a, b in pieces(q))
     )
 
 
@@ -156,7 +158,7 @@ def main() -> None:
             path.write_text("")
             for article in articles:
                 cassette = None
-                if settings.uses_llm:
+                if settings.model:
                     cassette = args.out / "cassettes" / f"{tag}.{name}.{article.name}.yaml"
                     cassette.parent.mkdir(parents=True, exist_ok=True)
                     cassette.unlink(missing_ok=True)

@@ -109,7 +109,8 @@ def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=64)
 def _digits(text: str) -> frozenset[str]:
     text = _DATE_OR_TIME.sub(" ", text)
-    return frozenset(m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(text))
+    raw = {m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
+    return frozenset(raw | {f"{float(r):g}" for r in raw if "." in r})  # "16.50" states 16.5
 
 
 def has_number(value: int | float | str, text: str) -> bool:

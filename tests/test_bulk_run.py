@@ -33,7 +33,7 @@ ANSWER = {
         {
             "description": "Police arrested two men",
             "type": "arrest",
-            "sentences": [1],
+            "sentences": [3],
             "trigger": "arrested",
         }
     ],

@@ -132,6 +132,19 @@ def test_bulk_runs_worker_processes_that_each_load_the_model_once(
     assert str(os.getpid()) not in pids
 
 
+def test_loading_leaves_llama_cpp_as_it_was(model: Path) -> None:
+    import llama_cpp.llama
+
+    from summarizer.backends.gguf import GGUFBackend
+
+    before = llama_cpp.llama.llama_cpp.llama_model_default_params
+    backend = GGUFBackend(Settings(model=f"gguf:{model}"))
+    backend.warm_up()
+    assert backend._llama.model_params.use_extra_bufts is False
+    assert llama_cpp.llama.llama_cpp.llama_model_default_params is before
+    assert before().use_extra_bufts is True  # the library's own default, untouched
+
+
 def test_backend_properties(model: Path) -> None:
     from summarizer.backends.gguf import GGUFBackend
 

@@ -599,6 +599,7 @@ def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
         "quotes": [],
         "attributions": [
             {"candidate": 1, "speech": False, "kind": "partial", "speaker": None},
+            {"candidate": 5, "speech": False, "kind": "direct", "speaker": None},
             {
                 "candidate": len(found),
                 "speech": True,
@@ -618,6 +619,9 @@ def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
     spans = [(q.start, q.end) for q in draft.quotes]
     assert (title.start, title.end) not in spans  # rejected, and named
     assert any("rejected a candidate quote" in w for w in draft.warnings)
+    # a whole sentence with a cue and a speaker is speech whatever the model says
+    assert (found[4].start, found[4].end) in spans and found[4].cue is not None
+    assert any("kept a candidate quote the model called not speech" in w for w in draft.warnings)
     assert len(draft.quotes) == len(found) - 1  # the others kept as code found them
     last = draft.quotes[-1]
     assert (last.start, last.end, last.text) == (found[-1].start, found[-1].end, found[-1].text)

@@ -23,6 +23,7 @@ def test_unfounded_names_and_numbers_are_the_ones_the_article_lacks() -> None:
         "Tehran"
     ]
     assert wording.unfounded("Strikes kill 12", ARTICLE) == ["12"]
+    assert wording.unfounded("They make 16.5 dollars", "They make $16.50 an hour") == []
 
 
 def test_a_sentence_opening_word_is_not_taken_for_a_name() -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,34 @@ PREFIX = "gguf:"
 CONTEXT_TOKENS = 12_288
 ANSWER_TOKENS = 2_048
 INSTALL = "pip install 'summarizer[local]'"
+
+
+_LOADING = threading.Lock()
+
+
+@contextmanager
+def _weights_not_repacked() -> Iterator[None]:
+    """While one ``Llama`` is built: its model loads without llama.cpp's "extra buffer types"
+    (weights repacked for the CPU's matrix units). With them, llama-cpp-python 0.3.36 built from
+    source crashes (SIGSEGV in ``llama_decode``) on the first prompt of a few dozen tokens with a
+    Q4_K_M model on this project's machines (AMX-capable Xeons); without them it runs. The
+    library's own default is put back at once, so nothing outside this load sees a change.
+    ``tests/test_gguf_backend.py`` checks it is restored."""
+    import llama_cpp.llama as module
+
+    original = module.llama_cpp.llama_model_default_params
+
+    def defaults() -> Any:
+        params = original()
+        params.use_extra_bufts = False
+        return params
+
+    with _LOADING:
+        module.llama_cpp.llama_model_default_params = defaults
+        try:
+            yield
+        finally:
+            module.llama_cpp.llama_model_default_params = original
 
 
 class GGUFBackend(BackendBase):
@@ -90,12 +119,13 @@ class GGUFBackend(BackendBase):
             except ImportError:
                 raise ConfigError(f"--model gguf: needs llama-cpp-python: {INSTALL}") from None
             try:
-                self._llama = llama_cpp.Llama(
-                    model_path=str(self.path),
-                    n_ctx=self.n_ctx,
-                    n_threads=self.n_threads,
-                    verbose=False,
-                )
+                with _weights_not_repacked():
+                    self._llama = llama_cpp.Llama(
+                        model_path=str(self.path),
+                        n_ctx=self.n_ctx,
+                        n_threads=self.n_threads,
+                        verbose=False,
+                    )
             except (ValueError, RuntimeError) as exc:
                 raise ConfigError(f"--model gguf:{self.path}: cannot load it ({exc})") from None
         return self._llama

@@ -84,8 +84,9 @@ class LLMBackend(BackendBase):
             "mode": s.mode,
             "max_retries": s.max_retries,
             "max_input_tokens": s.max_input_tokens,
-            "max_tokens": s.max_tokens,
-            "assist": s.assist,
+            # only when set, so that keys of runs without them stay what they were
+            **({"max_tokens": s.max_tokens} if s.max_tokens else {}),
+            **({"assist": s.assist} if s.assist else {}),
         }
 
     def warm_up(self) -> None:

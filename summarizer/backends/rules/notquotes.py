@@ -112,9 +112,8 @@ def is_unreported(doc: Doc, quote: Quote) -> bool:
     return not _frames(cue[0], quoted)
 
 
-def is_speech(doc: Doc, quote: Quote) -> bool:
+def is_speech(doc: Doc, text: str, quote: Quote) -> bool:
     """False for quoted words that are nobody's speech (see the module's docstring)."""
     if quote.kind == "indirect":
         return True
-    text = doc.text
     return not (is_markup(text, quote) or is_title(text, quote, doc) or is_unreported(doc, quote))

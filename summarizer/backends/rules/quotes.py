@@ -8,6 +8,7 @@ becomes a reported ``Claim``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from summarizer import marks
@@ -76,10 +77,10 @@ def extract(doc: Document, parsed: Parsed) -> tuple[list[Quote], list[Claim]]:
         )
     quotes.sort(key=lambda q: q.start)
     claims.sort(key=lambda c: c.start)
-    dropped = {(q.start, q.end) for q in quotes if not notquotes.is_speech(parsed.doc, q)}
+    dropped = {(q.start, q.end) for q in quotes if not notquotes.is_speech(parsed.doc, text, q)}
     quotes = [q for q in quotes if (q.start, q.end) not in dropped]
     claims = [c for c in claims if (c.start, c.end) not in dropped]
-    return statements.join(parsed.doc, quotes, claims, _statement)
+    return statements.join(parsed.doc, text, quotes, claims, _statement)
 
 
 def _claim_range(art: Article, piece: Piece, quoted: tuple[int, int]) -> tuple[int, int]:
@@ -216,21 +217,26 @@ def _indirect(art: Article, used: set[int]) -> list[Reported]:
     return sorted(out, key=lambda r: r[1].lower_ != "according")
 
 
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
 def _nominal(art: Article) -> list[Reported]:
     """Reported words framed by a noun: "Trump's claim [that there have been ...]", "his
     warning that ..."; the owner of the noun is the speaker."""
     out: list[Reported] = []
-    for t in art.doc:
+    # From each "that" up to the noun its clause hangs from: far fewer words than the article's.
+    for m in _THAT.finditer(art.text):
+        that = art.doc.char_span(m.start(), m.end())
+        if that is None or that[0].dep_ != "mark":
+            continue
+        clause = that[0].head
+        t = clause.head
+        if clause.dep_ not in ("acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+            continue
         if t.pos_ != "NOUN" or t.lemma_.lower() not in NOMINAL_CUES:
             continue
         owner = next((c for c in t.children if c.dep_ == "poss"), None)
-        clause = next(
-            (c for c in t.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")),
-            None,
-        )
-        if owner is None or clause is None or art.in_quote(t.idx, t.idx + 1):
-            continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        if owner is None or art.in_quote(t.idx, t.idx + 1):
             continue
         rng = _clause_range(art, clause)
         if rng[1] - rng[0] < 12:

@@ -56,9 +56,9 @@ def _between(doc: Doc, a: Quote, b: Quote) -> list[Token]:
     return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
 
 
-def joins(doc: Doc, a: Quote, b: Quote) -> bool:
-    """True when quote ``b`` continues the statement of quote ``a`` just before it."""
-    text = doc.text
+def joins(doc: Doc, text: str, a: Quote, b: Quote) -> bool:
+    """True when quote ``b`` continues the statement of quote ``a`` just before it (``text``
+    is the parsed text: ``Doc.text`` rebuilds it on every call)."""
     if a.kind == "indirect" or b.kind == "indirect" or not _same_speaker(a, b):
         return False
     if _runs_on(text, a, b):
@@ -114,7 +114,7 @@ Statement = Callable[[str, Party | None], str]
 
 
 def join(
-    doc: Doc, quotes: list[Quote], claims: list[Claim], statement: Statement
+    doc: Doc, text: str, quotes: list[Quote], claims: list[Claim], statement: Statement
 ) -> tuple[list[Quote], list[Claim]]:
     """``quotes`` (in text order) with each statement's pieces joined into one item; the
     reported claims that restated its pieces become one claim in the same parts (``statement``
@@ -129,7 +129,7 @@ def join(
         barred = pieces is not None and any(
             o.kind == "indirect" and pieces[-1].end <= o.start < q.start for o in quotes
         )
-        if pieces is not None and not barred and joins(doc, pieces[-1], q):
+        if pieces is not None and not barred and joins(doc, text, pieces[-1], q):
             pieces.append(q)
         else:
             pieces = [q]

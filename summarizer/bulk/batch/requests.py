@@ -155,7 +155,10 @@ class Requests:
         article = Article(doc)
         with metered(meter):
             try:
-                answer = await create(**backend._request(article))
+                # A batch's answers come from its file: instructor's own re-asks of the whole
+                # answer (max_retries) stay, as the live path's targeted re-asks cannot replay.
+                request = {**backend._request(article), "max_retries": backend.settings.max_retries}
+                answer = await create(**request)
             except Exception as exc:
                 captured = _captured(exc)
                 if captured is not None:
