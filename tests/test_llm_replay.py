@@ -96,8 +96,8 @@ def test_injected_quote_never_reaches_the_output() -> None:
 
 def test_a_replay_does_not_depend_on_pydantics_error_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fresh environment may bring another pydantic, whose error text carries its version
-    (``errors.pydantic.dev/2.x/...``): the injection case's re-asks must not send it."""
-    other = "For further information visit https://errors.pydantic.dev/9.99/v/value_error"
+    (``errors.pydantic.dev/<version>/...``): the injection case's re-asks must not send it."""
+    other = "For further information visit https://errors.pydantic.dev/" + "9.99/v/value_error"
     shown = pydantic_core.ValidationError.__str__
     monkeypatch.setattr(pydantic_core.ValidationError, "__str__", lambda e: f"{shown(e)}\n{other}")
     from summarizer.backends.llm.response import ArticleExtraction

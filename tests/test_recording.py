@@ -37,7 +37,7 @@ def canned_suite(root: Path, url: str, *names: str) -> Suite:
 @pytest.fixture
 def served(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAI:
     fake_openai.default = canned
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-do-not-record")
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key-do-not-record")
     return fake_openai
 
 
@@ -52,7 +52,7 @@ def test_record_then_replay_offline(tmp_path: Path, served: FakeOpenAI) -> None:
     assert sent == 2
     for article in suite.articles():
         cassette = suite.cassette(article).read_text(encoding="utf-8")
-        assert "sk-secret" not in cassette and "authorization" not in cassette.lower()
+        assert "test-key-do-not-record" not in cassette and "authorization" not in cassette.lower()
         assert "server: fake server" in comments(suite.cassette(article))
         assert f"base URL: {served.url}" in comments(suite.cassette(article))
         expected = read_expected(suite.expected(article))
