@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from summarizer.commands.options import VerboseOpt, configure_logging
+from summarizer.commands.options import SuiteArticlesOpt, VerboseOpt, configure_logging
 from summarizer.errors import ConfigError
 
 
@@ -37,9 +37,7 @@ def register(app: typer.Typer) -> None:
         junit: Annotated[
             Path | None, typer.Option(help="Also write JUnit XML here, one case per article.")
         ] = None,
-        article: Annotated[
-            list[str] | None, typer.Option("--article", help="Only this article (repeatable).")
-        ] = None,
+        article: SuiteArticlesOpt = None,
         verbose: VerboseOpt = 0,
     ) -> None:
         """Check a regression suite: what changed in each article's record, and a verdict."""

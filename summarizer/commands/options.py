@@ -51,6 +51,9 @@ VerboseOpt = Annotated[
     int, typer.Option("--verbose", "-v", count=True, help="Log to stderr (-vv: debug).")
 ]
 MaxBytesOpt = Annotated[int, typer.Option(help="Refuse inputs larger than this.")]
+SuiteArticlesOpt = Annotated[
+    list[str] | None, typer.Option("--article", help="Only this article (repeatable).")
+]
 EncodingOpt = Annotated[str, typer.Option(help="Text encoding of input files.")]
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from summarizer.commands.options import VerboseOpt, configure_logging
+from summarizer.commands.options import SuiteArticlesOpt, VerboseOpt, configure_logging
 
 
 class RecordMode(StrEnum):
@@ -46,9 +46,7 @@ def register(app: typer.Typer) -> None:
         quantisation: Annotated[
             str | None, typer.Option(help="The model's quantisation for cassette headers (Q4_K_M).")
         ] = None,
-        article: Annotated[
-            list[str] | None, typer.Option("--article", help="Only this article (repeatable).")
-        ] = None,
+        article: SuiteArticlesOpt = None,
         verbose: VerboseOpt = 0,
     ) -> None:
         """Record a regression suite: every article's model exchanges and its expected record."""
