@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from summarizer.backends.base import BackendBase, Bound, Draft
-from summarizer.backends.rules.lexicon import ORDINALS, TIME_NOUNS
+from summarizer.backends.rules.lexicon.events import ORDINALS, TIME_NOUNS
 from summarizer.backends.rules.nlp import Parsed, parse_many
 from summarizer.document import Document
 from summarizer.settings import Settings

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon import lemma
+from summarizer.backends.rules.lexicon.events import (
     ARGUMENT_PRONOUNS,
     DEVICES,
     EVENT_NOUNS,
@@ -23,7 +24,6 @@ from summarizer.backends.rules.lexicon import (
     TARGET_PREPS,
     WEAPONS,
     WORD_NUMBERS,
-    lemma,
 )
 from summarizer.backends.rules.places import clause, is_place_modifier, location, place_name
 

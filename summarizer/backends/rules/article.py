@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import PERSON_PRONOUNS
+from summarizer.backends.rules.lexicon.speech import PERSON_PRONOUNS
 from summarizer.backends.rules.names import NameBook, Speaker, plain_name, resolve_pronoun
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer import dates
-from summarizer.backends.rules.lexicon import REPORTING
+from summarizer.backends.rules.lexicon.speech import REPORTING
 from summarizer.backends.rules.triggers import classify
 from summarizer.document import Document
 from summarizer.models import Claim

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon.speech import (
     CONTENT_PREPOSITIONS,
     CUE_LEMMAS,
     DOCUMENTS,

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon import lemma
+from summarizer.backends.rules.lexicon.events import (
     LOCATIVE,
     MISTAGGED_PLACE_LABELS,
     PLACE_LABELS,
     PLACE_NOUNS,
     SITES,
     STATE_ACTIONS,
-    lemma,
 )
 
 if TYPE_CHECKING:

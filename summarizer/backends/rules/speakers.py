@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from summarizer import quotemarks
 from summarizer.backends.rules import cues
-from summarizer.backends.rules.lexicon import NOT_NAMES, PERSON_PRONOUNS, SPEAKER_PRONOUNS
+from summarizer.backends.rules.lexicon.speech import NOT_NAMES, PERSON_PRONOUNS, SPEAKER_PRONOUNS
 from summarizer.backends.rules.names import Speaker, describe, proper_chain
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon import lemma
+from summarizer.backends.rules.lexicon.events import (
     ASPECTUAL,
     EVENT_ADJECTIVES,
     EVENT_HEADS,
@@ -23,7 +24,6 @@ from summarizer.backends.rules.lexicon import (
     NEEDS_REQUEST,
     NOT_EVENT_OBJECTS,
     WEAPONS,
-    lemma,
 )
 
 if TYPE_CHECKING:
