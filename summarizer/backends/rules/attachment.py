@@ -36,8 +36,13 @@ def attach(art: Article) -> None:
         found = cue_candidates(art, region) if region is not None else []
         label = label_speaker(art, piece.paragraph)
         headline = label is not None and label == headline_speaker(art, piece.paragraph)
+        signature = signed(art, piece) if _opens_line(art, piece) else None
         if label is not None and (headline or piece.mark.open_at <= label.mention[0]):
             piece.speaker, piece.mention, piece.labelled = label, label.mention, True
+        elif signature is not None:
+            # A line that is all quote and a signature ("“...” ― Maria Olsen") stands as speech.
+            piece.kind, piece.labelled = "direct", True
+            piece.speaker, piece.mention = signature, signature.mention
         elif found:
             piece.cue = _best_cue(art, piece, found)
             piece.cue = _outermost_cue(art, piece.cue)
@@ -52,6 +57,12 @@ def attach(art: Article) -> None:
             _fallback(art, piece, previous, same_run)
         previous = piece
     _share_runs(art.pieces)
+
+
+def _opens_line(art: Article, piece: Piece) -> bool:
+    """Nothing but spaces before the piece's opening mark on its line."""
+    line_start = art.text.rfind("\n", 0, piece.mark.open_at) + 1
+    return not art.text[line_start : piece.mark.open_at].strip()
 
 
 def _region(art: Article, piece: Piece) -> Span | None:

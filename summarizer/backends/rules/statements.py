@@ -88,6 +88,10 @@ def _pieces_join(a: Quote, b: Quote, gap: str, words: list[Token]) -> bool:
     cue = _cue_between(a, b)
     if a.kind != b.kind and cue is None:
         return False
+    if cue is not None and a.cue is not None and a.cue != cue:
+        # The cue between is the second piece's own ("She says ... “...” She adds, “...”"):
+        # the first has its cue elsewhere, so these are two statements.
+        return False
     # A second reporting verb between ("he said, adding that “...”") starts another statement.
     if any(is_cue(t) and (cue is None or t.idx != cue.start) for t in words):
         return False
