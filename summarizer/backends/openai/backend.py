@@ -39,6 +39,7 @@ from summarizer.backends.llm.response import (
     Summary,
 )
 from summarizer.backends.openai import client as c
+from summarizer.backends.openai.options import OpenAIOptions
 from summarizer.backends.openai.transport import Meter, Policy, metered
 from summarizer.document import Document
 from summarizer.errors import ExtractionError, SummarizerError
@@ -58,12 +59,19 @@ class LLMBackend(BackendBase):
 
     name = "llm"
     bound: Bound = "io"
+    takes_candidates = True  # --assist rules: the model attributes the quotes code found
     share_warm_up = True
+
+    @classmethod
+    def check(cls, settings: Settings) -> None:
+        """Its options (``OpenAIOptions``) are usable; the key is looked for only when built."""
+        OpenAIOptions.of(settings.options)
 
     def __init__(self, settings: Settings, *, policy: Policy | None = None) -> None:
         self.settings = settings
-        self.endpoint = c.endpoint(settings)
-        self.policy = policy or Policy.from_settings(settings)
+        self.options = OpenAIOptions.of(settings.options)
+        self.endpoint = c.endpoint(settings.model, self.options)
+        self.policy = policy or Policy.from_options(self.options)
         self._create: Callable[..., Any] | None = None
         self._aclient: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any] | None] | None = (
             None
@@ -81,7 +89,7 @@ class LLMBackend(BackendBase):
             "backend": self.name,
             "model": s.model,
             "prompt_version": PROMPT_VERSION,
-            "mode": s.mode,
+            "mode": self.options.mode,
             "max_retries": s.max_retries,
             "max_input_tokens": s.max_input_tokens,
             # only when set, so that keys of runs without them stay what they were
