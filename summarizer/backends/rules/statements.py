@@ -93,7 +93,7 @@ def _pieces_join(a: Quote, b: Quote, gap: str, words: list[Token]) -> bool:
         # the first has its cue elsewhere, so these are two statements.
         return False
     # A second reporting verb between ("he said, adding that “...”") starts another statement.
-    if any(is_cue(t) and (cue is None or t.idx != cue.start) for t in words):
+    if any(_reports(t, b) and (cue is None or t.idx != cue.start) for t in words):
         return False
     if cue is None:
         # "“...” “...”" in one paragraph with nothing but marks between: one speaker going on.
@@ -101,6 +101,19 @@ def _pieces_join(a: Quote, b: Quote, gap: str, words: list[Token]) -> bool:
     # Only the cue clause stands between: "“...,” said Caddell. “...”"; and the second piece
     # has no cue of its own elsewhere.
     return b.cue is None or b.cue == cue or b.cue == a.cue
+
+
+def _reports(token: Token, b: Quote) -> bool:
+    """A reporting verb between two pieces that reports something of its own, not one in a
+    relative clause that only describes the speaker or the occasion ("said Peter Morgan, who
+    has been challenging the industry.", "said at the dinner, where Clinton also spoke."),
+    unless it is the second piece's cue or its clause reaches into it."""
+    if not is_cue(token):
+        return False
+    if token.dep_ != "relcl" or (b.cue is not None and b.cue.start == token.idx):
+        return True
+    edge = token.right_edge
+    return edge.idx + len(edge.text) > b.start
 
 
 def _merged(group: list[Quote]) -> Quote:
