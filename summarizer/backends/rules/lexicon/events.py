@@ -93,6 +93,9 @@ LIGHT_VERBS = lexicon(
     "conduct carry launch stage hold issue make mount wage unleash begin start continue resume "
     "lead order say announce release publish sign claim accept admit"
 )
+# Verbs whose subject is the victim of the injury or death their object names ("13 people
+# suffered minor injuries").
+SUFFER_VERBS = lexicon("suffer sustain receive incur")
 # Verbs whose infinitive happened: "began to explode".
 ASPECTUAL = lexicon("begin start continue resume keep")
 HABITUAL = lexicon("repeatedly often regularly frequently routinely usually")
@@ -116,7 +119,7 @@ STATE_ACTIONS = lexicon(
     "withdrawal war"
 )
 TARGET_PREPS = {
-    "attack": ("on", "against", "at", "of"),
+    "attack": ("on", "against", "at", "of", "between"),
     "killing": ("of",),
     "injury": ("to", "of"),
     "arrest": ("of",),
