@@ -57,3 +57,16 @@ def test_readers_answers_signed_one_a_line_are_direct_quotes_of_their_signers() 
     assert direct[0].text.startswith("I do not want") and direct[0].speaker is not None
     mention = direct[0].speaker.mention
     assert mention is not None and mention.text == "Tomas Brandt"
+
+
+def test_a_quote_after_a_cue_with_its_own_subject_is_that_speaker_s() -> None:
+    text = (
+        "Councillor Rita Mendes said the rule would not cover tenants, and when pressed on "
+        'why it leaves out renters, the 52-year-old lawyer replied, "It is meant to protect '
+        'the owners who live in their homes, and nobody else."'
+    )
+    doc, p = parsed(text)
+    (q,) = [q for q in quotes.extract(doc, p)[0] if q.kind == "direct"]
+    assert q.cue is not None and q.cue.text == "replied"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "the 52-year-old lawyer"

@@ -45,7 +45,10 @@ def attach(art: Article) -> None:
             piece.speaker, piece.mention = signature, signature.mention
         elif found:
             piece.cue = _best_cue(art, piece, found)
-            piece.cue = _outermost_cue(art, piece.cue)
+            # A passage that stands as speech keeps a cue that names its own speaker ("...,
+            # and when pressed, the mother of three replied, “...”"); a phrase goes outermost.
+            if piece.kind == "partial" or cues.own_speaker(piece.cue) is None:
+                piece.cue = _outermost_cue(art, piece.cue)
             piece.speaker, piece.mention = speaker_at(art, piece.cue)
         between = art.text[previous.mark.close_at : piece.mark.open_at] if previous else ""
         # "We will respond," he said, "at the right time." — one quote around its cue.

@@ -72,6 +72,12 @@ def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -
     return None
 
 
+def own_speaker(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -> Token | None:
+    """Who speaks at ``cue`` by the cue's own words (its subject, agent, the name before a
+    participle), without climbing to a verb above it."""
+    return _speaker_of(cue, cue, 0, usable)[1]
+
+
 def _speaker_of(
     verb: Token, cue: Token, depth: int, usable: Callable[[Token], bool]
 ) -> tuple[bool, Token | None]:
