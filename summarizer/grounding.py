@@ -301,6 +301,12 @@ class _Checker:
         points = [p for p in s.key_points if _span_ok(self.text, p)]
         headline = self.free_text(s.headline, self.text, "headline")
         text = self.free_text(s.text, self.text, "summary")
+        if headline is not None and not headline.strip():
+            self.warnings.append("the backend gave no headline: the article's own title used")
+            headline = None
+        if text is not None and not text.strip():
+            self.warnings.append("the backend gave no summary: the article's key sentences used")
+            text = None
         if headline is None:
             headline = self.extract_headline()
         if text is None:
