@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from summarizer import quotemarks
-from summarizer.backends.base import BackendBase, Bound, Draft
+from summarizer.backends.base import BackendBase, Bound, Draft, Mention
 from summarizer.backends.rules.lexicon.events import ORDINALS, TIME_NOUNS
 from summarizer.backends.rules.nlp import Parsed, parse_many
 from summarizer.document import Document
@@ -64,9 +64,6 @@ def _plain_count(token: Token) -> bool:
         and not dates.YEAR.fullmatch(token.text)
         and token.lower_ not in ORDINALS
     )
-
-
-Mention = tuple[tuple[int, int], str, list[tuple[int, int]]]
 
 
 class RulesBackend(BackendBase):
