@@ -20,6 +20,7 @@ from summarizer.backends import hooks
 from summarizer.backends.llm.envelope import parse_content
 from summarizer.backends.llm.instructed import quiet_instructor, response_model
 from summarizer.backends.llm.response import ArticleExtraction
+from summarizer.backends.openai import direct
 from summarizer.backends.openai.transport import (
     Policy,
     current_meter,
@@ -200,7 +201,7 @@ def patched_create(client: openai.OpenAI, ep: Endpoint, policy: Policy) -> Calla
 
     for tune in hooks.INSTRUCTOR:
         tune()
-    raw = with_retries(client.chat.completions.create, policy, origin(ep.base_url))
+    raw = with_retries(direct.create(client), policy, origin(ep.base_url))
     return instructor.patch(create=_delivering(raw, ep.mode), mode=_mode(ep))
 
 
@@ -209,5 +210,5 @@ def apatched_create(client: openai.AsyncOpenAI, ep: Endpoint, policy: Policy) ->
 
     for tune in hooks.INSTRUCTOR:
         tune()
-    raw = with_retries_async(client.chat.completions.create, policy, origin(ep.base_url))
+    raw = with_retries_async(direct.acreate(client), policy, origin(ep.base_url))
     return instructor.patch(create=_adelivering(raw, ep.mode), mode=_mode(ep))
