@@ -22,7 +22,14 @@ from typing import Any
 
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.ratelimit import RateLimiter
-from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker, preload
+from summarizer.bulk.runner import (
+    BackendFactory,
+    Interrupted,
+    Sink,
+    make_worker,
+    preload,
+    start,
+)
 from summarizer.bulk.work import Job, Worker
 from summarizer.errors import ConfigError, ExtractionError
 
@@ -110,9 +117,7 @@ async def _serve_async(
             await one(item)
             limiter.restart()
             continue
-        task = asyncio.create_task(one(item))
-        running.add(task)
-        task.add_done_callback(running.discard)
+        await start(running, one(item))
     if running:
         await asyncio.wait(running)
     await worker.aclose()
