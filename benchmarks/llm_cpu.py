@@ -123,7 +123,7 @@ def main() -> None:
     try:
         assert server.stdout is not None
         url = server.stdout.readline().strip()
-        settings = Settings(model="standin", base_url=url, mode=args.mode)
+        settings = Settings(model="standin", options={"base_url": url, "mode": args.mode})
         job = Job(settings)
         started = time.process_time()
         preload(make_worker(job, backend_for).backends)

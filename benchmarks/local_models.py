@@ -145,9 +145,7 @@ def main() -> None:
         for name in args.runs.split(","):
             runs[name] = Settings(
                 model=args.model,
-                base_url=args.base_url,
-                mode=args.mode,
-                timeout=args.timeout,
+                options={"base_url": args.base_url, "mode": args.mode, "timeout": args.timeout},
                 max_retries=args.max_retries,
                 assist="rules" if name == "candidates" else None,
             )

@@ -46,16 +46,15 @@ def body_size(doc: Document, mode: str) -> int:
     with FakeOpenAI() as server:
         server.default = content_reply(EMPTY_ANSWER) if mode == "json" else tool_reply(EMPTY_ANSWER)
         with contextlib.suppress(ExtractionError):  # an empty answer is no success: asked again
-            LLMBackend(Settings(model="m", base_url=server.url, mode=mode, max_retries=0)).extract(
-                doc
-            )
+            options = {"base_url": server.url, "mode": mode}
+            LLMBackend(Settings(model="m", options=options, max_retries=0)).extract(doc)
         return len(server.requests[0].body.decode("utf-8"))
 
 
 def prompt_tokens(doc: Document, mode: str, base_url: str, model: str) -> int:
     """Prompt tokens a real server counts for ``doc`` (asked for a one-token answer)."""
-    settings = Settings(model=model, base_url=base_url, mode=mode, max_retries=0, max_tokens=1)
-    settings.timeout = 900.0
+    options = {"base_url": base_url, "mode": mode, "timeout": 900.0}
+    settings = Settings(model=model, options=options, max_retries=0, max_tokens=1)
     try:
         draft = LLMBackend(settings).extract(doc)
     except SummarizerError as exc:

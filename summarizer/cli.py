@@ -102,9 +102,7 @@ def summarise_command(
 
     settings = Settings.from_env(
         model=model,
-        base_url=base_url,
-        mode=mode,
-        timeout=timeout,
+        options={"base_url": base_url, "mode": mode, "timeout": timeout},
         max_retries=max_retries,
         max_tokens=max_tokens,
         assist=assist,

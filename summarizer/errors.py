@@ -28,3 +28,24 @@ class ExtractionError(SummarizerError):
     """The backend failed after its retries: the server kept failing or never answered well."""
 
     exit_code = 1
+
+
+class OptionError(ConfigError):
+    """A backend option with a wrong value; ``option`` is its name in ``Settings.options``
+    (the flag without ``--``), so a suite.toml can name its own key instead of the flag."""
+
+    def __init__(self, option: str, problem: str) -> None:
+        super().__init__(f"--{option.replace('_', '-')}: {problem}")
+        self.option = option
+        self.problem = problem
+
+
+class BackendError(ExtractionError):
+    """A backend raised an exception of its own (not a ``SummarizerError``, e.g. a plugin's
+    ``ValueError``): one line naming the backend and the error, exit 1, never a traceback."""
+
+    def __init__(self, backend: str, error: Exception) -> None:
+        said = str(error).strip().splitlines()
+        super().__init__(
+            f"backend {backend!r} failed: {type(error).__name__}" + (f": {said[0]}" if said else "")
+        )

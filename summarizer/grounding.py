@@ -120,6 +120,19 @@ class _Checker:
     def quote(self, q: Quote) -> Quote | None:
         """``q`` with its kind, cue and speaker checked; None when it is not speech."""
         first, last = self.sentences_of(q.start, q.end)
+        cue = self.quote_cue(q, first, last)
+        update = self.quote_kind(q, cue, first, last)
+        if update is None:
+            return None
+        update["cue"] = cue
+        start = int(update.get("start", q.start))  # type: ignore[call-overload]
+        end = int(update.get("end", q.end))  # type: ignore[call-overload]
+        first, last = self.sentences_of(start, end)
+        update["speaker"] = self.party(q.speaker, "speaker", first, last)
+        return q.model_copy(update=update)
+
+    def quote_cue(self, q: Quote, first: int, last: int) -> Span | None:
+        """The quote's cue if it is in the article, in or next to sentences ``first``-``last``."""
         cue = q.cue if _span_ok(self.text, q.cue) else None
         if cue is not None:
             at = self.sentence_at(cue.start)
@@ -129,68 +142,86 @@ class _Checker:
                     "not in or next to the quote's sentence"
                 )
                 cue = None
-        update: dict[str, object] = {"cue": cue}
-        where = pieces(q)
-        holding = [[p for p in self.passages if p.start <= a and b <= p.end] for a, b in where]
-        inside = holding[0] if all(holding) else []
-        overlapping = [p for p in self.passages if p.start < q.end and q.start < p.end]
-        if inside:
-            want = self.kinds[self.passages.index(inside[0])]
-            # A phrase ending in its own punctuation ('said "we will win," he added') may be
-            # speech: the marks do not decide, the backend's "direct" stands.
-            ambiguous = want == "partial" and self.text[inside[0].end - 1] in ".,!?"
-            if q.kind != want and not (ambiguous and q.kind == "direct"):
-                self.warnings.append(
-                    f"corrected a quote's kind from {q.kind} to {want} "
-                    f"(its quote marks say so): {shorten(q.text)!r}"
-                )
-                update["kind"] = want
-        elif q.kind in ("direct", "partial"):
-            covered = [p for p in overlapping if q.start <= p.start and p.end <= q.end]
-            own = self.text[q.start : q.end]
-            if (
-                not q.parts
-                and len(overlapping) == 1
-                and covered
-                and _only_frame(own, covered[0], q.start)
-            ):
-                passage = covered[0]
-                span = make_span(self.text, passage.start, passage.end)
-                want = self.kinds[self.passages.index(passage)]
-                self.warnings.append(
-                    f"narrowed a {q.kind} quote to the words inside its quote marks: "
-                    f"{shorten(span.text)!r}"
-                )
-                update |= {"text": span.text, "start": span.start, "end": span.end, "kind": want}
-            elif overlapping:
-                self.warnings.append(
-                    f"dropped a {q.kind} quote that is not one passage in quote marks: "
-                    f"{shorten(q.text)!r}"
-                )
-                return None
-            elif cue is not None and first <= self.sentence_at(cue.start) <= last:
-                self.warnings.append(
-                    f"corrected a quote's kind from {q.kind} to indirect "
-                    f"(it has no quote marks): {shorten(q.text)!r}"
-                )
-                update["kind"] = "indirect"
-            else:
-                self.warnings.append(
-                    f"dropped a {q.kind} quote that has no quote marks and no reporting cue "
-                    f"in its sentence: {shorten(q.text)!r}"
-                )
-                return None
-        elif not (cue is not None or wording.reports_speech(self.window(first, last, 0, 0))):
+        return cue
+
+    def quote_kind(
+        self, q: Quote, cue: Span | None, first: int, last: int
+    ) -> dict[str, object] | None:
+        """What changes in ``q`` for its kind to be what its quote marks say (None: it is not
+        speech): every piece inside one passage in marks takes that passage's kind; a quoted
+        kind outside marks is narrowed, corrected or dropped; reported speech needs a cue or a
+        verb of saying."""
+        holding = [[p for p in self.passages if p.start <= a and b <= p.end] for a, b in pieces(q)]
+        if all(holding) and holding[0]:
+            return self.marked_kind(q, holding[0][0])
+        if q.kind in ("direct", "partial"):
+            return self.unmarked_quoted(q, cue, first, last)
+        if not (cue is not None or wording.reports_speech(self.window(first, last, 0, 0))):
             self.warnings.append(
                 f"dropped an indirect quote with no verb of saying in its sentence: "
                 f"{shorten(q.text)!r}"
             )
             return None
-        start = int(update.get("start", q.start))  # type: ignore[call-overload]
-        end = int(update.get("end", q.end))  # type: ignore[call-overload]
-        first, last = self.sentences_of(start, end)
-        update["speaker"] = self.party(q.speaker, "speaker", first, last)
-        return q.model_copy(update=update)
+        return {}
+
+    def marked_kind(self, q: Quote, passage: marks.Marked) -> dict[str, object]:
+        """The kind of the passage in marks holding ``q``, where it differs from ``q``'s."""
+        want = self.kinds[self.passages.index(passage)]
+        # A phrase ending in its own punctuation ('said "we will win," he added') may be
+        # speech: the marks do not decide, the backend's "direct" stands.
+        ambiguous = want == "partial" and self.text[passage.end - 1] in ".,!?"
+        if q.kind == want or (ambiguous and q.kind == "direct"):
+            return {}
+        self.warnings.append(
+            f"corrected a quote's kind from {q.kind} to {want} "
+            f"(its quote marks say so): {shorten(q.text)!r}"
+        )
+        return {"kind": want}
+
+    def unmarked_quoted(
+        self, q: Quote, cue: Span | None, first: int, last: int
+    ) -> dict[str, object] | None:
+        """A direct or partial quote not inside one passage in marks: narrowed to the one
+        passage it frames, dropped when it straddles marks, indirect when its cue is in its
+        sentences, else dropped."""
+        overlapping = [p for p in self.passages if p.start < q.end and q.start < p.end]
+        narrowed = self.narrowed(q, overlapping)
+        if narrowed is not None:
+            return narrowed
+        if overlapping:
+            self.warnings.append(
+                f"dropped a {q.kind} quote that is not one passage in quote marks: "
+                f"{shorten(q.text)!r}"
+            )
+            return None
+        if cue is not None and first <= self.sentence_at(cue.start) <= last:
+            self.warnings.append(
+                f"corrected a quote's kind from {q.kind} to indirect "
+                f"(it has no quote marks): {shorten(q.text)!r}"
+            )
+            return {"kind": "indirect"}
+        self.warnings.append(
+            f"dropped a {q.kind} quote that has no quote marks and no reporting cue "
+            f"in its sentence: {shorten(q.text)!r}"
+        )
+        return None
+
+    def narrowed(self, q: Quote, overlapping: list[marks.Marked]) -> dict[str, object] | None:
+        """``q`` cut to the one passage in marks it covers when the rest is only its frame
+        (marks, a cue); None when it is not that."""
+        covered = [p for p in overlapping if q.start <= p.start and p.end <= q.end]
+        own = self.text[q.start : q.end]
+        if q.parts or len(overlapping) != 1 or not covered:
+            return None
+        if not _only_frame(own, covered[0], q.start):
+            return None
+        passage = covered[0]
+        span = make_span(self.text, passage.start, passage.end)
+        want = self.kinds[self.passages.index(passage)]
+        self.warnings.append(
+            f"narrowed a {q.kind} quote to the words inside its quote marks: {shorten(span.text)!r}"
+        )
+        return {"text": span.text, "start": span.start, "end": span.end, "kind": want}
 
     # -- claims, events, summary ---------------------------------------------------------
     def claim(self, c: Claim) -> Claim:
@@ -270,6 +301,12 @@ class _Checker:
         points = [p for p in s.key_points if _span_ok(self.text, p)]
         headline = self.free_text(s.headline, self.text, "headline")
         text = self.free_text(s.text, self.text, "summary")
+        if headline is not None and not headline.strip():
+            self.warnings.append("the backend gave no headline: the article's own title used")
+            headline = None
+        if text is not None and not text.strip():
+            self.warnings.append("the backend gave no summary: the article's key sentences used")
+            text = None
         if headline is None:
             headline = self.extract_headline()
         if text is None:

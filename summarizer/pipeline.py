@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from summarizer import chunking, dates
-from summarizer.backends.base import Backend, Draft
+from summarizer.backends.base import Backend, Draft, failures_named
 from summarizer.document import Document
 from summarizer.errors import ConfigError
 from summarizer.grounding import ground
@@ -38,15 +38,15 @@ def prepare(loaded: Loaded, settings: Settings) -> Document:
     doc.anchor_date = settings.anchor_date or published or dates.find_anchor(loaded.text)
     if settings.assist and settings.assist not in ASSISTS:
         raise ConfigError(f"--assist: expected 'rules', got {settings.assist!r}")
-    if settings.assist and doc.sentences and _uses_model(settings):
+    if settings.assist and doc.sentences and _takes_candidates(settings):
         doc.candidates = candidates(doc, settings)
     return doc
 
 
-def _uses_model(settings: Settings) -> bool:
+def _takes_candidates(settings: Settings) -> bool:
     from summarizer.backends import registry
 
-    return registry.backend_name(settings.model) != "rules"
+    return registry.takes_candidates(settings.model)
 
 
 def candidates(doc: Document, settings: Settings) -> list[Quote]:
@@ -62,13 +62,17 @@ def run(doc: Document, backend: Backend) -> Extraction:
     """Extract with ``backend`` (in chunks when the article is over its budget) and keep only
     what is grounded in the article."""
     started = time.perf_counter()
-    return assemble(doc, backend.name, chunking.extract(doc, backend), started)
+    with failures_named(backend.name):
+        raw = chunking.extract(doc, backend)
+    return assemble(doc, backend.name, raw, started)
 
 
 async def arun(doc: Document, backend: Backend) -> Extraction:
     """``run`` for asyncio callers (bulk), through the backend's ``aextract``."""
     started = time.perf_counter()
-    return assemble(doc, backend.name, await chunking.aextract(doc, backend), started)
+    with failures_named(backend.name):
+        raw = await chunking.aextract(doc, backend)
+    return assemble(doc, backend.name, raw, started)
 
 
 def assemble(doc: Document, backend_name: str, raw: Draft, started: float) -> Extraction:
@@ -109,8 +113,8 @@ def summarise(
     """Summarise one article given as text; ``model=None`` uses the offline rules backend.
 
     ``backend`` is a ready backend object (one of your own, or one built once and reused), in
-    place of ``model``. Other keyword options are ``Settings`` fields (``base_url``,
-    ``timeout``, ``max_retries``...).
+    place of ``model``. Other keyword options are ``Settings`` fields (``max_retries``,
+    ``max_tokens``...) or, any other name, backend options (``base_url``, ``timeout``...).
     """
     settings = Settings.from_env(model=model, **options)
     loaded = Loaded(text, source_for(text, source_id=source_id))

@@ -25,7 +25,9 @@ def _doc(settings: Settings) -> object:
 
 @pytest.mark.parametrize("mode", ["tools", "json"])
 def test_the_batch_body_is_the_live_request(fake_openai: FakeOpenAI, mode: str) -> None:
-    settings = Settings(model="fake-model", base_url=fake_openai.url, mode=mode, timeout=10)
+    settings = Settings(
+        model="fake-model", options={"base_url": fake_openai.url, "mode": mode, "timeout": 10}
+    )
     fake_openai.default = tool_reply(ANSWER) if mode == "tools" else content_reply(ANSWER)
     backend = LLMBackend(settings)
     doc = _doc(settings)
@@ -38,7 +40,7 @@ def test_the_batch_body_is_the_live_request(fake_openai: FakeOpenAI, mode: str) 
 def test_a_replayed_answer_is_validated_and_an_ungrounded_one_asked_again(
     fake_openai: FakeOpenAI,
 ) -> None:
-    settings = Settings(model="fake-model", base_url=fake_openai.url, timeout=10)
+    settings = Settings(model="fake-model", options={"base_url": fake_openai.url, "timeout": 10})
     requests = Requests(LLMBackend(settings))
     doc = _doc(settings)
     answer = tool_reply(ANSWER, prompt_tokens=100, completion_tokens=20)

@@ -21,22 +21,24 @@ def _key(text: str, s: Settings) -> str:
 
 
 def test_key_depends_on_text_model_prompt_and_options() -> None:
-    s = Settings(model="m1", base_url="http://127.0.0.1:9/v1")
+    s = Settings(model="m1", options={"base_url": "http://127.0.0.1:9/v1"})
     base = _key("Text.", s)
     assert _key("Text.", replace(s)) == base
     assert _key("Text!", s) != base
     assert _key("Text.", replace(s, model="m2")) != base
     assert key("Text.", s, {**LLMBackend(s).cache_identity, "prompt_version": "v2"}) != base
-    assert _key("Text.", replace(s, mode="json")) != base
+    assert _key("Text.", s.with_options(mode="json")) != base
     assert _key("Text.", replace(s, anchor_date=date(2024, 1, 2))) != base
     # where the model is served does not change its answer: several servers share the cache
-    assert _key("Text.", replace(s, base_url="http://other/v1")) == base
+    assert _key("Text.", s.with_options(base_url="http://other/v1")) == base
 
 
 def test_openai_keys_are_the_ones_runs_before_the_backend_seam_wrote() -> None:
     """Entries cached before backends named their own cache identity are still found: the
     key is the same hash of the same fields (written out here as the old ``key`` built it)."""
-    s = Settings(model="m1", base_url="http://127.0.0.1:9/v1", anchor_date=date(2024, 1, 2))
+    s = Settings(
+        model="m1", options={"base_url": "http://127.0.0.1:9/v1"}, anchor_date=date(2024, 1, 2)
+    )
     before = {
         "schema": "1",
         "backend": "llm",

@@ -72,7 +72,7 @@ def jsonl(path: Path, n: int, start: int = 0) -> Path:
 
 
 def options(tmp_path: Path, inputs: list[str], server: FakeOpenAI, **kw: object) -> BulkOptions:
-    settings = Settings(model="fake-model", base_url=server.url, timeout=10)
+    settings = Settings(model="fake-model", options={"base_url": server.url, "timeout": 10})
     job = Job(settings, cache_dir=kw.pop("cache_dir", None))  # type: ignore[arg-type]
     out = kw.pop("output", tmp_path / "out.jsonl")
     return BulkOptions(inputs=inputs, output=out, job=job, progress=False, **kw)  # type: ignore[arg-type]
@@ -336,7 +336,9 @@ def test_process_engine_runs_batches_in_worker_processes(tmp_path: Path) -> None
     assert (tally.ok, tally.error) == (19, 1)
     results = last_per_id(tmp_path / "out.jsonl")
     assert len(results) == 20
-    assert results["p7"]["error"] == "RuntimeError: backend bug on this article"
+    assert (
+        results["p7"]["error"] == "backend 'echo' failed: RuntimeError: backend bug on this article"
+    )
     assert results["p3"]["quotes"][0]["text"] == "We will rebuild the bridge,"  # type: ignore[index]
 
 

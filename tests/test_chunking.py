@@ -276,7 +276,7 @@ def test_llm_backend_chunks_against_a_fake_server(fake_openai: FakeOpenAI) -> No
 
     fake_openai.default = answer
     doc = document(article())
-    settings = Settings(model="m", base_url=fake_openai.url, max_input_tokens=300)
+    settings = Settings(model="m", options={"base_url": fake_openai.url}, max_input_tokens=300)
     result = run(doc, LLMBackend(settings))
     chunks = chunking.plan(doc, 300)
     assert len(fake_openai.requests) == len(chunks) > 2

@@ -70,6 +70,9 @@ STORY = (
 )
 
 
+SUMMARY = Summary(headline="Strikes hit Hilla", text="Strikes killed two fighters in Hilla.")
+
+
 def _story():  # type: ignore[no-untyped-def]
     doc = segment(STORY, source_for(STORY))
     doc.anchor_date = date(2023, 12, 26)
@@ -95,9 +98,21 @@ def test_correct_items_pass_unchanged_and_unwarned() -> None:
     )
     partial = _quote("a hostile act", "partial")
     indirect = _quote("the base was empty", "indirect", cue=_span("said", STORY.index("Officials")))
-    out = ground(Draft(quotes=[direct, partial, indirect]), _story())
+    out = ground(Draft(summary=SUMMARY, quotes=[direct, partial, indirect]), _story())
     assert out.quotes == [direct, partial, indirect]
+    assert out.summary == SUMMARY
     assert out.warnings == []
+
+
+def test_an_empty_headline_and_summary_are_filled_from_the_article_and_named() -> None:
+    """A small model that leaves the summary out must not give an empty record."""
+    out = ground(Draft(quotes=[]), _story())
+    assert out.summary.headline == STORY.split("\n")[0]
+    assert out.summary.text.startswith("Strikes hit Hilla on Tuesday")
+    assert out.warnings == [
+        "the backend gave no headline: the article's own title used",
+        "the backend gave no summary: the article's key sentences used",
+    ]
 
 
 def test_a_narrative_sentence_returned_as_a_direct_quote_is_dropped() -> None:
@@ -219,6 +234,9 @@ def test_free_text_with_a_name_or_number_the_article_lacks_is_replaced() -> None
 PIECES = 'The minister said "we will win," he said, "on Monday." Rebels attacked the town.'
 
 
+PIECES_SUMMARY = Summary(headline="Rebels attacked the town", text="Rebels attacked the town.")
+
+
 def _pieces_doc():  # type: ignore[no-untyped-def]
     return segment(PIECES, source_for(PIECES))
 
@@ -237,7 +255,7 @@ def _interrupted(second: Span) -> Quote:
 def test_a_quote_in_parts_is_kept_when_every_part_holds_its_words() -> None:
     q = _interrupted(Span(text="on Monday.", start=43, end=53))
     assert PIECES[43:53] == "on Monday."
-    out = ground(Draft(quotes=[q]), _pieces_doc())
+    out = ground(Draft(summary=PIECES_SUMMARY, quotes=[q]), _pieces_doc())
     assert out.quotes == [q]
     assert out.warnings == []
 
@@ -256,6 +274,6 @@ def test_parts_must_make_up_the_items_words_and_range() -> None:
               kind="reported"),
         Claim(text=q.text, start=19, end=60, parts=q.parts, statement="x", kind="reported"),
     ]  # fmt: skip
-    out = ground(Draft(claims=claims), _pieces_doc())
+    out = ground(Draft(summary=PIECES_SUMMARY, claims=claims), _pieces_doc())
     assert out.claims == []
     assert len(out.warnings) == 2

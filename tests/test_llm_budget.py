@@ -25,5 +25,5 @@ def test_budget_per_model(model: str, given: int | None, expected: int) -> None:
 
 
 def test_the_openai_backend_reports_its_models_budget() -> None:
-    settings = Settings(model="gpt-4o-mini", base_url="http://127.0.0.1:9/v1")
+    settings = Settings(model="gpt-4o-mini", options={"base_url": "http://127.0.0.1:9/v1"})
     assert LLMBackend(settings).input_budget == 24_000

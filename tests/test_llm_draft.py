@@ -115,3 +115,18 @@ def test_a_piece_not_in_the_article_is_refused_for_a_re_ask() -> None:
     raw = _interrupted_answer(strike, ["at a time of our choosing."])
     with pytest.raises(ValueError, match="pieces in more are not in the article verbatim"):
         ArticleExtraction.model_validate(raw, context={"grounding": strike})
+
+
+def test_salvage_keeps_an_event_without_a_type_and_says_why_others_go(article: Article) -> None:
+    """Qwen2.5-Coder-1.5B left "type" out of its only event (a real answer's shape, rewritten
+    by hand here): the event is kept as "other"; one that does not fit says so, not that it
+    cites nothing."""
+    raw = reference_answer()
+    first, second = raw["events"][0], raw["events"][1]
+    del first["type"]
+    second["killed"] = "many"
+    answer, notes = salvage(json.dumps(raw), article, attempts=1)
+    assert answer.events[0].type == "other"
+    assert answer.events[0].description == first["description"]
+    [note] = notes
+    assert note.startswith("dropped an event that does not fit the schema: 'Kataib Hezbollah")

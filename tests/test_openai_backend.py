@@ -39,7 +39,7 @@ FAST = Policy(attempts=4, max_seconds=10.0, backoff=0.01, max_backoff=0.05)
 
 
 def backend(server: FakeOpenAI, policy: Policy = FAST, **settings: Any) -> LLMBackend:
-    return LLMBackend(Settings(model="m", base_url=server.url, **settings), policy=policy)
+    return LLMBackend(Settings.from_env(model="m", base_url=server.url, **settings), policy=policy)
 
 
 def messages(received: Received) -> list[dict[str, Any]]:
@@ -465,7 +465,7 @@ def test_server_without_tool_calling_gets_a_hint(
 def test_nothing_listening_is_a_connection_error(reference: Document, extract: Extract) -> None:
     with FakeOpenAI() as gone:
         url = gone.url
-    settings = Settings(model="m", base_url=url)
+    settings = Settings(model="m", options={"base_url": url})
     with pytest.raises(
         ExtractionError, match=r"kept failing: connection failed .* after 4 attempts"
     ):

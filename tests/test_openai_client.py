@@ -8,23 +8,28 @@ import pytest
 from fake_openai import FakeOpenAI, tool_reply
 from llm_canned import ROOT, reference_answer
 
-from summarizer.backends.openai.client import PLACEHOLDER_KEY, endpoint, sync_client
+from summarizer.backends.openai.client import PLACEHOLDER_KEY, Endpoint, endpoint, sync_client
+from summarizer.backends.openai.options import OpenAIOptions
 from summarizer.errors import ConfigError
-from summarizer.settings import Settings
+
+
+def _endpoint(model: str, **options: object) -> Endpoint:
+    return endpoint(model, OpenAIOptions.of(options))
 
 
 @pytest.fixture(autouse=True)
 def _no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
 
 
 def test_openai_prefix_is_stripped_and_openai_needs_its_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with pytest.raises(ConfigError, match="OPENAI_API_KEY is not set"):
-        endpoint(Settings(model="openai/gpt-4o-mini"))
+        _endpoint("openai/gpt-4o-mini")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-abc")
-    ep = endpoint(Settings(model="openai/gpt-4o-mini"))
+    ep = _endpoint("openai/gpt-4o-mini")
     assert (ep.model, ep.base_url, ep.key, ep.is_openai) == (
         "gpt-4o-mini",
         "https://api.openai.com/v1",
@@ -34,7 +39,7 @@ def test_openai_prefix_is_stripped_and_openai_needs_its_key(
 
 
 def test_custom_server_works_without_a_key_and_keeps_the_model_name() -> None:
-    ep = endpoint(Settings(model="qwen2.5:7b", base_url="http://127.0.0.1:11434/v1/"))
+    ep = _endpoint("qwen2.5:7b", base_url="http://127.0.0.1:11434/v1/")
     assert (ep.model, ep.base_url, ep.key, ep.is_openai) == (
         "qwen2.5:7b",
         "http://127.0.0.1:11434/v1",
@@ -45,31 +50,33 @@ def test_custom_server_works_without_a_key_and_keeps_the_model_name() -> None:
 
 def test_custom_server_gets_the_key_when_one_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-local")
-    assert endpoint(Settings(model="m", base_url="http://localhost:8000/v1")).key == "sk-local"
+    assert _endpoint("m", base_url="http://localhost:8000/v1").key == "sk-local"
 
 
 @pytest.mark.parametrize(
-    ("settings", "message"),
+    ("model", "options", "message"),
     [
-        (Settings(model="openai/", base_url="http://x/v1"), "--model"),
-        (Settings(model="m", base_url="http://x/v1", mode="xml"), "--mode"),
-        (Settings(model="m", base_url="localhost:8000"), "--base-url"),
+        ("openai/", {"base_url": "http://x/v1"}, "--model"),
+        ("m", {"base_url": "http://x/v1", "mode": "xml"}, "--mode"),
+        ("m", {"base_url": "localhost:8000"}, "--base-url"),
     ],
 )
-def test_bad_settings_are_one_line_config_errors(settings: Settings, message: str) -> None:
+def test_bad_settings_are_one_line_config_errors(
+    model: str, options: dict[str, object], message: str
+) -> None:
     with pytest.raises(ConfigError, match=message) as caught:
-        endpoint(settings)
+        _endpoint(model, **options)
     assert "\n" not in str(caught.value)
 
 
 def test_key_is_not_in_the_endpoint_repr(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-very-secret")
-    ep = endpoint(Settings(model="openai/gpt-4o-mini"))
+    ep = _endpoint("openai/gpt-4o-mini")
     assert "sk-very-secret" not in repr(ep) and "sk-very-secret" not in str(ep)
 
 
 def test_sdk_retries_are_off_so_they_never_multiply_with_ours() -> None:
-    ep = endpoint(Settings(model="m", base_url="http://127.0.0.1:9/v1", timeout=7.5))
+    ep = _endpoint("m", base_url="http://127.0.0.1:9/v1", timeout=7.5)
     client = sync_client(ep)
     assert client.max_retries == 0 and client.timeout == 7.5
 
@@ -81,7 +88,7 @@ def test_clients_share_one_tls_context_the_sdks_default_one() -> None:
 
     from summarizer.backends.openai.client import async_client, ssl_context
 
-    ep = endpoint(Settings(model="m", base_url="http://127.0.0.1:9/v1"))
+    ep = _endpoint("m", base_url="http://127.0.0.1:9/v1")
     first, second = async_client(ep), async_client(ep)
     default = httpx2.create_ssl_context()
     for client in (first, second):
@@ -97,7 +104,7 @@ from llm_canned import REFERENCE, document
 from summarizer.backends.openai import LLMBackend
 from summarizer.settings import Settings
 
-llm = LLMBackend(Settings(model="m", base_url=sys.argv[1]))
+llm = LLMBackend(Settings.from_env(model="m", base_url=sys.argv[1]))
 llm.warm_up()
 warm = sorted(m for m in sys.modules if m.startswith("openai.resources"))
 

@@ -37,7 +37,7 @@ def _sent(server: FakeOpenAI, mode: str, run: str) -> Received:
     """The first request an extraction of the reference article sends (``run``: sync or async)."""
     server.default = _answer
     before = len(server.requests)
-    llm = LLMBackend(Settings(model="m", base_url=server.url, mode=mode))
+    llm = LLMBackend(Settings.from_env(model="m", base_url=server.url, mode=mode))
     doc = document(REFERENCE)
     if run == "sync":
         llm.extract(doc)

@@ -10,6 +10,7 @@ import httpx2
 import openai
 import pytest
 
+from summarizer.backends.openai.options import OpenAIOptions
 from summarizer.backends.openai.transport import (
     Meter,
     Policy,
@@ -19,7 +20,6 @@ from summarizer.backends.openai.transport import (
     retryable,
 )
 from summarizer.errors import ConfigError, ExtractionError
-from summarizer.settings import Settings
 
 URL = "http://127.0.0.1:8080/v1/chat/completions"
 
@@ -91,7 +91,9 @@ def test_failure_lines() -> None:
 
 
 def test_policy_follows_the_settings() -> None:
-    policy = Policy.from_settings(Settings(transport_attempts=0, transport_max_seconds=9.0))
+    policy = Policy.from_options(
+        OpenAIOptions.of({"transport_attempts": 0, "transport_max_seconds": 9.0})
+    )
     assert (policy.attempts, policy.max_seconds) == (1, 9.0)
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
+import pytest
+
 from summarizer.backends.base import BackendBase, Draft
 from summarizer.document import Document
+from summarizer.errors import BackendError, ExtractionError
 from summarizer.loading import Loaded, source_for
 from summarizer.models import Quote
 from summarizer.pipeline import arun, backend_for, prepare, run, summarise
@@ -71,4 +74,43 @@ def test_summarise_takes_a_backend_object() -> None:
 
 def test_backend_for_asks_the_registry() -> None:
     assert backend_for(Settings()).name == "rules"
-    assert backend_for(Settings(model="m", base_url="http://127.0.0.1:9/v1")).name == "llm"
+    assert (
+        backend_for(Settings(model="m", options={"base_url": "http://127.0.0.1:9/v1"})).name
+        == "llm"
+    )
+
+
+class CrashingBackend(BackendBase):
+    """A hand-written double with a bug of its own, and one failing the way backends should."""
+
+    name = "crashing"
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def extract(self, doc: Document) -> Draft:
+        raise self.error
+
+
+def test_a_backends_own_exception_is_one_line_naming_it() -> None:
+    doc = prepare(_loaded(), Settings())
+    with pytest.raises(BackendError) as caught:
+        run(doc, CrashingBackend(ZeroDivisionError("division by zero\nmore")))
+    assert str(caught.value) == "backend 'crashing' failed: ZeroDivisionError: division by zero"
+    assert caught.value.exit_code == 1
+    with pytest.raises(BackendError, match=r"backend 'crashing' failed: RuntimeError$"):
+        asyncio.run(arun(doc, CrashingBackend(RuntimeError())))
+
+
+def test_a_summarizer_error_passes_as_it_is() -> None:
+    error = ExtractionError("the server kept failing")
+    with pytest.raises(ExtractionError) as caught:
+        run(prepare(_loaded(), Settings()), CrashingBackend(error))
+    assert caught.value is error
+
+
+def test_candidates_are_found_only_for_a_backend_that_takes_them() -> None:
+    doc = prepare(_loaded(), Settings(model="gguf:/x.gguf", assist="rules"))
+    assert doc.candidates == []
+    doc = prepare(_loaded(), Settings(model="some-served-model", assist="rules"))
+    assert [q.text for q in doc.candidates] == ["the strikes were hostile acts"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.backends import registry
-from summarizer.errors import ConfigError
+from summarizer.errors import ConfigError, OptionError
 from summarizer.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +44,52 @@ def toy_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     return tmp_path
+
+
+BROKEN = """
+from toy_backend import ToyBackend
+
+
+class BrokenBackend(ToyBackend):
+    \"\"\"The toy backend with a bug of its own on articles that mention Wassit.\"\"\"
+
+    name = "broken"
+
+    def extract(self, doc):
+        if "Wassit" in doc.text:
+            raise ValueError("no quotes in this one\\nsecond line")
+        return super().extract(doc)
+
+
+class UnbuildableBackend(ToyBackend):
+    def __init__(self, settings):
+        raise KeyError("tiny")
+"""
+
+
+@pytest.fixture
+def broken_plugin(toy_plugin: Path) -> Path:
+    """A second plugin in the same package whose backend raises a plain ``ValueError``."""
+    (toy_plugin / "toy_backend" / "broken.py").write_text(BROKEN, encoding="utf-8")
+    (toy_plugin / "toy_backend-0.1.dist-info" / "entry_points.txt").write_text(
+        "[summarizer.backends]\ntoy = toy_backend:ToyBackend\n"
+        "broken = toy_backend.broken:BrokenBackend\n"
+        "unbuildable = toy_backend.broken:UnbuildableBackend\n",
+        encoding="utf-8",
+    )
+    return toy_plugin
+
+
+def _cli(plugin: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(plugin), str(ROOT)])}
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize(
@@ -104,3 +150,60 @@ def test_summarise_command_runs_the_plugin(toy_plugin: Path) -> None:
     ]
     first = text.index('"') + 1
     assert [q["text"] for q in out["quotes"]] == [text[first : text.index('"', first)]]
+
+
+@pytest.mark.parametrize(
+    ("model", "bound", "takes"),
+    [(None, "cpu", False), ("gguf:/x.gguf", "cpu", False), ("gpt-4o-mini", "io", True)],
+)
+def test_class_answers_are_known_before_a_backend_is_built(
+    model: str | None, bound: str, takes: bool
+) -> None:
+    assert registry.bound(model) == bound
+    assert registry.takes_candidates(model) is takes
+
+
+def test_check_asks_the_named_backend_to_check_its_options(
+    toy_plugin: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    with pytest.raises(OptionError, match="--mode"):
+        registry.check(Settings(model="gpt-4o-mini", options={"mode": "xml"}))
+    # another backend's options are not the OpenAI backend's business, and need no key
+    registry.check(Settings(model="toy:tiny", options={"mode": "xml"}))
+    registry.check(Settings(model="openai/gpt-4o-mini"))
+
+
+def test_a_plugins_own_exception_is_one_line_naming_the_backend(broken_plugin: Path) -> None:
+    proc = _cli(broken_plugin, "summarise", str(REFERENCE), "--model", "broken:tiny")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == (
+        "summarizer: backend 'broken' failed: ValueError: no quotes in this one\n"
+    )
+
+
+def test_a_plugin_that_cannot_be_built_is_one_line_too(broken_plugin: Path) -> None:
+    proc = _cli(broken_plugin, "summarise", str(REFERENCE), "--model", "unbuildable:tiny")
+    assert (proc.returncode, proc.stderr) == (
+        1,
+        "summarizer: backend 'unbuildable' failed: KeyError: 'tiny'\n",
+    )
+
+
+def test_bulk_gives_that_article_an_error_line_and_goes_on(
+    broken_plugin: Path, tmp_path: Path
+) -> None:
+    folder, out = tmp_path / "articles", tmp_path / "out.jsonl"
+    folder.mkdir()
+    for name in (REFERENCE.name, "010_port_strike.txt"):
+        (folder / name).write_bytes((REFERENCE.parent / name).read_bytes())
+    proc = _cli(broken_plugin, "bulk", str(folder), "-o", str(out), "--model", "broken:tiny")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert lines.keys() == {REFERENCE.name, "010_port_strike.txt"}
+    assert lines[REFERENCE.name]["status"] == "error"
+    assert lines[REFERENCE.name]["error"] == (
+        "backend 'broken' failed: ValueError: no quotes in this one"
+    )
+    assert lines["010_port_strike.txt"]["status"] == "ok"
+    assert lines["010_port_strike.txt"]["meta"]["backend"] == "broken"

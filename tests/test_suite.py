@@ -49,7 +49,11 @@ speaker_changes = 0
     assert suite.thresholds.min_f1 == {"quotes": 0.95}
     assert suite.thresholds.max_changes == {"speaker": 0}
     settings = suite.settings(model="other")
-    assert (settings.model, settings.base_url, settings.max_retries) == ("other", suite.base_url, 1)
+    assert (settings.model, settings.options["base_url"], settings.max_retries) == (
+        "other",
+        suite.base_url,
+        1,
+    )
 
 
 def test_an_empty_suite_toml_is_a_strict_rules_suite(tmp_path: Path) -> None:
@@ -64,7 +68,8 @@ def test_an_empty_suite_toml_is_a_strict_rules_suite(tmp_path: Path) -> None:
     [
         ("[modle]\nname = 'x'", "unknown table [modle] (did you mean 'model'?)"),
         ("[model]\nname = 3", "[model] name must be a string"),
-        ("[model]\nmode = 'xml'", "mode must be 'tools' or 'json'"),
+        ("[model]\nname = 'm'\nmode = 'xml'", "[model] mode: expected 'tools' or 'json'"),
+        ("[model]\nname = 'm'\nbase_url = 'localhost'", "[model] base_url: expected an http(s)"),
         (
             "[thresholds]\nmin_qoute_f1 = 0.9",
             "unknown key 'min_qoute_f1' (did you mean 'min_quote_f1'?)",

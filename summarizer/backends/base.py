@@ -8,12 +8,15 @@ writes ``extract`` and what differs (CONTRIBUTING shows one in full).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 from summarizer.document import Document
+from summarizer.errors import BackendError, SummarizerError
 from summarizer.models import Claim, Event, Quote, Summary, Usage
+from summarizer.settings import Settings
 
 Bound = Literal["io", "cpu"]
 
@@ -75,15 +78,43 @@ class Backend(Protocol):
         """Release what the backend holds for the running event loop, before the loop ends."""
 
 
+class BackendClass(Protocol):
+    """What the registry loads: a class building a backend from the run's ``Settings``, which
+    answers before any backend is built (a suite is read, a run is planned) through class
+    attributes and ``check``.
+
+    - ``bound``: as ``Backend`` says, for every backend it builds.
+    - ``takes_candidates``: True when its backends read ``Document.candidates`` (the quotes the
+      rules backend finds, which the pipeline computes under ``--assist rules`` for such a
+      backend only).
+    - ``check(settings)``: raise a ``ConfigError`` (an ``OptionError`` for one option) when the
+      settings' options for this backend are wrong, building nothing and needing no key.
+    """
+
+    bound: Bound
+    takes_candidates: bool
+
+    def __call__(self, settings: Settings) -> Backend: ...
+
+    def check(self, settings: Settings) -> None: ...
+
+
 class BackendBase:
-    """Defaults for a CPU-bound backend with no budget and no cache: subclasses write
-    ``extract`` and override what differs."""
+    """Defaults for a CPU-bound backend with no budget, no cache and no options of its own:
+    subclasses write ``extract`` and override what differs."""
 
     name = "backend"
     bound: Bound = "cpu"
+    takes_candidates = False
     input_budget: int | None = None
     cache_identity: Mapping[str, object] | None = None
     share_warm_up = False
+
+    @classmethod
+    def check(cls, settings: Settings) -> None:
+        """Options are checked when the backend is built; a backend with options of its own
+        checks them here too, so that a suite.toml names a wrong one when it is read."""
+        return None
 
     def extract(self, doc: Document) -> Draft:
         raise NotImplementedError
@@ -100,3 +131,16 @@ class BackendBase:
 
     async def aclose(self) -> None:
         return None
+
+
+@contextmanager
+def failures_named(backend: str) -> Iterator[None]:
+    """Around a call into a backend: an exception of its own that is not a ``SummarizerError``
+    (a third-party backend's ``ValueError``) becomes a ``BackendError`` naming the backend, so
+    the user sees one line (bulk: that article's error line) instead of a traceback."""
+    try:
+        yield
+    except SummarizerError:
+        raise
+    except Exception as exc:
+        raise BackendError(backend, exc) from exc

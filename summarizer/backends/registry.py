@@ -9,17 +9,19 @@
 
 A name with a prefix nobody registered (``qwen2.5:7b``, ``Qwen/Qwen2.5-7B``) is a model name for
 the OpenAI-compatible server, as it always was; ``openai/`` in front forces that reading.
+
+What the rest of the project asks before a backend is built goes through here and the class's
+declared answers (``BackendClass``): ``bound``, ``takes_candidates``, ``check``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import cast
 
-from summarizer.backends.base import Backend
+from summarizer.backends.base import Backend, BackendClass, Bound, failures_named
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
 
@@ -29,10 +31,12 @@ BUILTIN: dict[str, str] = {
     "openai": "summarizer.backends.openai:LLMBackend",
     "gguf": "summarizer.backends.gguf:GGUFBackend",
 }
+#: What to install when a built-in backend's optional dependencies are missing.
+INSTALL: dict[str, str] = {"gguf": "pip install 'summarizer[local]'"}
 DEFAULT = "openai"
 _PREFIX = re.compile(r"^([A-Za-z][\w.-]*)[:/]")
 
-Factory = Callable[[Settings], Backend]
+Factory = BackendClass
 
 
 def backend_name(model: str | None) -> str:
@@ -49,15 +53,14 @@ def backend_name(model: str | None) -> str:
 
 
 def factory(model: str | None) -> Factory:
-    """The class (a ``Settings -> Backend`` callable) for ``model``; ConfigError if it cannot
-    be imported."""
+    """The class (``BackendClass``) for ``model``; ConfigError if it cannot be imported."""
     name = backend_name(model)
     target = BUILTIN.get(name) or _plugins()[name]
     module, _, attr = target.partition(":")
     try:
         loaded = getattr(import_module(module), attr)
     except ImportError as exc:
-        extra = " (pip install 'summarizer[local]')" if name == "gguf" else ""
+        extra = f" ({INSTALL[name]})" if name in INSTALL else ""
         raise ConfigError(
             f"--model {model}: backend {name!r} cannot be loaded: {exc}{extra}"
         ) from None
@@ -67,8 +70,27 @@ def factory(model: str | None) -> Factory:
 
 
 def create(settings: Settings) -> Backend:
-    """The backend the settings' model names, built with them."""
-    return factory(settings.model)(settings)
+    """The backend the settings' model names, built with them (a plugin's own exception while
+    building is a ``BackendError`` naming it)."""
+    made = factory(settings.model)
+    with failures_named(backend_name(settings.model)):
+        return made(settings)
+
+
+def bound(model: str | None) -> Bound:
+    """Whether the backend ``model`` names waits on a server (``"io"``) or computes in process
+    (``"cpu"``), known before one is built."""
+    return factory(model).bound
+
+
+def takes_candidates(model: str | None) -> bool:
+    """Whether the backend ``model`` names reads the rules backend's candidate quotes."""
+    return factory(model).takes_candidates
+
+
+def check(settings: Settings) -> None:
+    """Check the settings' options for the backend their model names, building nothing."""
+    factory(settings.model).check(settings)
 
 
 def _plugins() -> dict[str, str]:

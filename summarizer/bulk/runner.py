@@ -22,10 +22,10 @@ import signal
 from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from summarizer.backends.base import Backend
+from summarizer.backends.base import Backend, failures_named
 from summarizer.bulk.accounting import Tally
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.progress import Progress
@@ -74,7 +74,7 @@ class Sink:
 
 def make_worker(job: Job, factory: BackendFactory, base_urls: tuple[str, ...] = ()) -> Worker:
     """A ``Worker`` with one backend per ``--base-url`` server (or one for the settings)."""
-    settings = [replace(job.settings, base_url=u) for u in base_urls] or [job.settings]
+    settings = [job.settings.with_options(base_url=u) for u in base_urls] or [job.settings]
     return Worker(job, [factory(s) for s in settings])
 
 
@@ -99,7 +99,8 @@ def preload(backends: Sequence[Backend]) -> None:
     event loop stalls every task for seconds (and bunches up rate-limited requests); forked
     workers then share what was loaded."""
     for backend in backends[:1]:
-        backend.warm_up()
+        with failures_named(backend.name):
+            backend.warm_up()
     settle()
 
 
@@ -209,7 +210,8 @@ def _init_process(job: Job, factory: BackendFactory, base_urls: tuple[str, ...])
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = make_worker(job, factory, base_urls)
     for backend in _WORKER.backends:
-        backend.warm_up()  # a no-op when the parent's was shared; else this worker's own load
+        with failures_named(backend.name):  # a no-op when the parent's was shared; else its own
+            backend.warm_up()
 
 
 def _run_batch(batch: list[Item]) -> list[Outcome]:
@@ -223,7 +225,8 @@ def warm_up(worker: Worker) -> None:
     loads what the first article would. Not for a server's model: a request costs money."""
     backend = worker.backends[0]
     if backend.share_warm_up:
-        backend.warm_up()
+        with failures_named(backend.name):
+            backend.warm_up()
     if backend.share_warm_up and backend.bound == "cpu":
         loaded = Loaded(WARM_UP_TEXT, source_for(WARM_UP_TEXT))
         try:

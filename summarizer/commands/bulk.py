@@ -137,9 +137,7 @@ def bulk_command(
     urls = tuple(base_url or ())
     settings = Settings.from_env(
         model=model,
-        base_url=urls[0] if urls else None,
-        mode=mode,
-        timeout=timeout,
+        options={"base_url": urls[0] if urls else None, "mode": mode, "timeout": timeout},
         max_retries=max_retries,
         max_tokens=max_tokens,
         assist=assist,

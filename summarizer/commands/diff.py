@@ -15,14 +15,20 @@ import time
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from summarizer.errors import ConfigError
 
 if TYPE_CHECKING:
-    from summarizer.regression.runs import Run
+    from summarizer.regression.compare import ArticleDiff
+    from summarizer.regression.junit import JUnitCase
+    from summarizer.regression.runs import Pairing, Run
+    from summarizer.regression.totals import Totals
+
+#: One side's record of an article (None: absent on that side).
+Record = dict[str, Any] | None
 
 
 class DiffFormat(StrEnum):
@@ -61,30 +67,18 @@ def run_diff(
 
 
 def _diff_runs(a: Run, b: Run, fmt: DiffFormat, output: Path | None, junit: Path | None) -> int:
-    from rich.console import Console
-
     from summarizer.regression.compare import compare
-    from summarizer.regression.junit import JUnitCase, write_junit
+    from summarizer.regression.junit import JUnitCase
     from summarizer.regression.runs import pair_articles
-    from summarizer.regression.terminal import Terminal
-    from summarizer.regression.text import Markdown, change_lines
+    from summarizer.regression.text import change_lines
     from summarizer.regression.totals import Totals
 
-    a_path, b_path = a.path, b.path
     totals = Totals(errors_a=a.errors, errors_b=b.errors)
     cases: list[JUnitCase] = []
-    markdown, terminal, page = Markdown(str(a_path), str(b_path)), None, None
+    view = _view(fmt, str(a.path), str(b.path), output)
     with _writer(output) as write:
-        if fmt is DiffFormat.json:
-            write('{"articles": [')
-        elif fmt is DiffFormat.html:
-            from summarizer.regression.html import Page  # imports pydantic: only for pages
-
-            page = Page(str(a_path), str(b_path))
-            write(page.head())
-        elif fmt is DiffFormat.terminal:
-            terminal = Terminal(str(a_path), str(b_path))
-        for n, pairing in enumerate(pair_articles(a, b)):
+        write(view.head())
+        for pairing in pair_articles(a, b):
             started = time.perf_counter()
             ra = a.get(pairing.a_id) if pairing.a_id is not None else None
             rb = b.get(pairing.b_id) if pairing.b_id is not None else None
@@ -95,36 +89,117 @@ def _diff_runs(a: Run, b: Run, fmt: DiffFormat, output: Path | None, junit: Path
                 cases.append(
                     JUnitCase(diff.id, "summarizer.diff", failure, time.perf_counter() - started)
                 )
-            if fmt is DiffFormat.json:
-                obj = diff.to_json()
-                if pairing.b_id not in (None, pairing.id):
-                    obj["b_id"] = pairing.b_id  # paired by the text's sha256
-                write(("\n" if n == 0 else ",\n") + json.dumps(obj, ensure_ascii=False))
-            elif page is not None:
-                write(page.article(diff, ra, rb))
-            elif terminal is not None:
-                terminal.add(diff)
-            else:
-                markdown.add(diff)
-        if fmt is DiffFormat.json:
-            write('\n], "totals": ' + json.dumps(totals.to_json()) + "}\n")
-        elif page is not None:
-            write(page.tail(totals))
-        elif terminal is not None:
-            if output is None:
-                terminal.finish(totals, Console(highlight=False))
-            else:
-                buffer = io.StringIO()
-                terminal.finish(totals, Console(file=buffer, width=120, highlight=False))
-                write(buffer.getvalue())
-        else:
-            write(markdown.finish(totals))
+            write(view.article(diff, pairing, ra, rb))
+        write(view.tail(totals))
     if junit is not None:
-        try:
-            write_junit(junit, cases, suite=f"summarizer diff {a_path} {b_path}")
-        except OSError as exc:
-            raise ConfigError(f"--junit {junit}: cannot write ({exc.strerror})") from None
+        _write_junit(junit, cases, a.path, b.path)
     return 1 if totals.differs else 0
+
+
+def _write_junit(junit: Path, cases: list[JUnitCase], a_path: Path, b_path: Path) -> None:
+    from summarizer.regression.junit import write_junit
+
+    try:
+        write_junit(junit, cases, suite=f"summarizer diff {a_path} {b_path}")
+    except OSError as exc:
+        raise ConfigError(f"--junit {junit}: cannot write ({exc.strerror})") from None
+
+
+class _View:
+    """One output format, written piece by piece: a head, each article, a tail."""
+
+    def head(self) -> str:
+        return ""
+
+    def article(self, diff: ArticleDiff, pairing: Pairing, ra: Record, rb: Record) -> str:
+        return ""
+
+    def tail(self, totals: Totals) -> str:
+        return ""
+
+
+class _Json(_View):
+    """``{"articles": [...], "totals": {...}}``, one article per line."""
+
+    def __init__(self) -> None:
+        self.first = True
+
+    def head(self) -> str:
+        return '{"articles": ['
+
+    def article(self, diff: ArticleDiff, pairing: Pairing, ra: Record, rb: Record) -> str:
+        obj = diff.to_json()
+        if pairing.b_id not in (None, pairing.id):
+            obj["b_id"] = pairing.b_id  # paired by the text's sha256
+        lead, self.first = ("\n" if self.first else ",\n"), False
+        return lead + json.dumps(obj, ensure_ascii=False)
+
+    def tail(self, totals: Totals) -> str:
+        return '\n], "totals": ' + json.dumps(totals.to_json()) + "}\n"
+
+
+class _Html(_View):
+    def __init__(self, a_name: str, b_name: str) -> None:
+        from summarizer.regression.html import Page  # imports pydantic: only for pages
+
+        self.page = Page(a_name, b_name)
+
+    def head(self) -> str:
+        return self.page.head()
+
+    def article(self, diff: ArticleDiff, pairing: Pairing, ra: Record, rb: Record) -> str:
+        return self.page.article(diff, ra, rb)
+
+    def tail(self, totals: Totals) -> str:
+        return self.page.tail(totals)
+
+
+class _Terminal(_View):
+    """The table, printed on the terminal (or rendered 120 wide into ``--output``)."""
+
+    def __init__(self, a_name: str, b_name: str, output: Path | None) -> None:
+        from summarizer.regression.terminal import Terminal
+
+        self.terminal = Terminal(a_name, b_name)
+        self.output = output
+
+    def article(self, diff: ArticleDiff, pairing: Pairing, ra: Record, rb: Record) -> str:
+        self.terminal.add(diff)
+        return ""
+
+    def tail(self, totals: Totals) -> str:
+        from rich.console import Console
+
+        if self.output is None:
+            self.terminal.finish(totals, Console(highlight=False))
+            return ""
+        buffer = io.StringIO()
+        self.terminal.finish(totals, Console(file=buffer, width=120, highlight=False))
+        return buffer.getvalue()
+
+
+class _Markdown(_View):
+    def __init__(self, a_name: str, b_name: str) -> None:
+        from summarizer.regression.text import Markdown
+
+        self.markdown = Markdown(a_name, b_name)
+
+    def article(self, diff: ArticleDiff, pairing: Pairing, ra: Record, rb: Record) -> str:
+        self.markdown.add(diff)
+        return ""
+
+    def tail(self, totals: Totals) -> str:
+        return self.markdown.finish(totals)
+
+
+def _view(fmt: DiffFormat, a_name: str, b_name: str, output: Path | None) -> _View:
+    if fmt is DiffFormat.json:
+        return _Json()
+    if fmt is DiffFormat.html:
+        return _Html(a_name, b_name)
+    if fmt is DiffFormat.terminal:
+        return _Terminal(a_name, b_name, output)
+    return _Markdown(a_name, b_name)
 
 
 def register(app: typer.Typer) -> None:

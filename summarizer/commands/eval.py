@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
         from summarizer.settings import Settings
 
         detect_format(gold)  # a bad gold path fails before any model is loaded
-        settings = Settings.from_env(model=model, base_url=base_url)
+        settings = Settings.from_env(model=model, options={"base_url": base_url})
         report = evaluate(gold, backend_for(settings), settings, limit)
         if as_json:
             sys.stdout.write(json.dumps(report.as_dict(), indent=2) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from summarizer.backends.base import Backend
+from summarizer.backends.base import Backend, failures_named
 from summarizer.evaluation import Report
 from summarizer.evaluation.gold import GoldArticle, GoldAttribution
 from summarizer.evaluation.jsongold import to_gold
@@ -37,10 +37,9 @@ def extract_all(
     if backend.input_budget is not None:
         return [run(doc, backend) for doc in docs]
     started = time.perf_counter()
-    return [
-        assemble(doc, backend.name, draft, started)
-        for doc, draft in zip(docs, backend.extract_many(docs), strict=True)
-    ]
+    with failures_named(backend.name):
+        drafts = backend.extract_many(docs)
+    return [assemble(doc, backend.name, d, started) for doc, d in zip(docs, drafts, strict=True)]
 
 
 def predictions(record: Extraction, text: str) -> list[GoldAttribution]:

@@ -65,21 +65,46 @@ def pair(
     article text shifted); such pairs are taken before any pair by overlap, nearest first. Ties
     go to the smaller union, then to text order, so the result depends on the inputs only.
     """
-    candidates: list[tuple[int, int, int, int, int]] = []  # (rank, -score, union, i, j)
-    if keys is not None:
-        by_key: dict[Hashable, list[int]] = {}
-        for j, key in enumerate(keys[1]):
-            if key is not None:
-                by_key.setdefault(key, []).append(j)
-        for i, key in enumerate(keys[0]):
-            for j in by_key.get(key, ()) if key is not None else ():
-                if allowed is None or allowed(i, j):
-                    distance = abs(_first(preds[i]) - _first(golds[j]))
-                    candidates.append((0, distance, 0, i, j))
+    candidates = _keyed(preds, golds, keys, allowed) if keys is not None else []
+    candidates += _overlapping(preds, golds, allowed)
+    candidates.sort()
+    return _greedy(candidates)
+
+
+#: A possible pair: (rank, -score or distance, union, pred index, gold index); sorted, the best
+#: comes first.
+Candidate = tuple[int, int, int, int, int]
+
+
+def _keyed(
+    preds: Sequence[Parts],
+    golds: Sequence[Parts],
+    keys: tuple[Sequence[Hashable | None], Sequence[Hashable | None]],
+    allowed: Callable[[int, int], bool] | None,
+) -> list[Candidate]:
+    """Pairs of a pred and a gold with the same key, ranked before any pair by overlap,
+    nearest first."""
+    by_key: dict[Hashable, list[int]] = {}
+    for j, key in enumerate(keys[1]):
+        if key is not None:
+            by_key.setdefault(key, []).append(j)
+    out: list[Candidate] = []
+    for i, key in enumerate(keys[0]):
+        for j in by_key.get(key, ()) if key is not None else ():
+            if allowed is None or allowed(i, j):
+                out.append((0, abs(_first(preds[i]) - _first(golds[j])), 0, i, j))
+    return out
+
+
+def _overlapping(
+    preds: Sequence[Parts], golds: Sequence[Parts], allowed: Callable[[int, int], bool] | None
+) -> list[Candidate]:
+    """Pairs that ``matches`` (overlap of at least half the shorter), best overlap first."""
     # Each gold's extent and length once; an extent test skips most pairs before summing parts.
     spans = [
         (min(s for s, _ in g), max(e for _, e in g), length(g), j) for j, g in enumerate(golds) if g
     ]
+    out: list[Candidate] = []
     for i, p in enumerate(preds):
         if not p:
             continue
@@ -95,8 +120,12 @@ def pair(
             else:
                 shared = overlap(p, g)
             if shared > 0 and 2 * shared >= min(p_len, g_len):
-                candidates.append((1, -shared, p_len + g_len - shared, i, j))
-    candidates.sort()
+                out.append((1, -shared, p_len + g_len - shared, i, j))
+    return out
+
+
+def _greedy(candidates: list[Candidate]) -> list[tuple[int, int]]:
+    """One-to-one pairs from sorted candidates: each side's index is taken once, best first."""
     taken_p: set[int] = set()
     taken_g: set[int] = set()
     out = []

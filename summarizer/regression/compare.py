@@ -227,6 +227,24 @@ def compare_items(
     """Pair B's items with A's and name what differs; ``same_text``: both come from one text."""
     if a_items == b_items:  # the common case, at C speed: every item paired with itself
         return KindDiff(matched=len(a_items))
+    pairs = _pairs(kind, a_items, b_items)
+    paired_b = {i for i, _ in pairs}
+    paired_a = {j for _, j in pairs}
+    p, r, f1 = scores(len(pairs), len(b_items), len(a_items))
+    return KindDiff(
+        added=[x for i, x in enumerate(b_items) if i not in paired_b],
+        removed=[x for j, x in enumerate(a_items) if j not in paired_a],
+        changed=_changed(kind, a_items, b_items, pairs, same_text),
+        matched=len(pairs),
+        precision=p,
+        recall=r,
+        f1=f1,
+    )
+
+
+def _pairs(kind: str, a_items: Sequence[Item], b_items: Sequence[Item]) -> list[tuple[int, int]]:
+    """``(B index, A index)`` pairs: identical items first, then the rest as ``pair`` pairs
+    them (the same words wherever they are, then overlap)."""
     pairs, rest_b, rest_a = _identical(a_items, b_items)
     if rest_a and rest_b:
         found = pair(
@@ -238,6 +256,18 @@ def compare_items(
             ),
         )
         pairs += [(rest_b[i], rest_a[j]) for i, j in found]
+    return pairs
+
+
+def _changed(
+    kind: str,
+    a_items: Sequence[Item],
+    b_items: Sequence[Item],
+    pairs: list[tuple[int, int]],
+    same_text: bool,
+) -> list[Changed]:
+    """The paired items that differ, in A's order, with the fields that do (``span`` only
+    within one text)."""
     fields = FIELDS[kind]
     changed = []
     for i, j in sorted(pairs, key=lambda p: p[1]):
@@ -251,18 +281,7 @@ def compare_items(
         ]
         if differ:
             changed.append(Changed(a, b, differ))
-    paired_b = {i for i, _ in pairs}
-    paired_a = {j for _, j in pairs}
-    p, r, f1 = scores(len(pairs), len(b_items), len(a_items))
-    return KindDiff(
-        added=[x for i, x in enumerate(b_items) if i not in paired_b],
-        removed=[x for j, x in enumerate(a_items) if j not in paired_a],
-        changed=changed,
-        matched=len(pairs),
-        precision=p,
-        recall=r,
-        f1=f1,
-    )
+    return changed
 
 
 def _usable(record: Mapping[str, Any] | None) -> Mapping[str, Any] | None:

@@ -35,12 +35,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import ConfigError
+from summarizer.errors import ConfigError, OptionError
 from summarizer.regression.compare import FIELDS, KINDS
 from summarizer.settings import Settings
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-MODES = ("tools", "json")
 F1_KEYS = {"min_quote_f1": "quotes", "min_claim_f1": "claims", "min_event_f1": "events"}
 FIELD_NAMES = sorted({name for fields in FIELDS.values() for name in fields})
 CHANGE_KEYS = {f"{name}_changes": name for name in FIELD_NAMES}
@@ -103,7 +102,7 @@ class Suite:
         cassettes); a backend computing in process, like the rules one, is replayed by running it."""
         from summarizer.backends import registry
 
-        return getattr(registry.factory(self.model), "bound", "cpu") == "io"
+        return registry.bound(self.model) == "io"
 
     def articles(self) -> list[Article]:
         """The suite's articles in name order; an empty or odd ``articles/`` is an error."""
@@ -138,17 +137,18 @@ class Suite:
         return self.root / "cassettes" / f"{article.id}.yaml"
 
     def settings(self, **override: Any) -> Settings:
-        """Extraction settings of this suite (``override``: e.g. a replay's model and URL)."""
+        """Extraction settings of this suite (``override``: e.g. a replay's model and URL;
+        a name that is not a ``Settings`` field is a backend option, as for ``summarise``)."""
         values: dict[str, Any] = {
             "model": self.model,
-            "base_url": self.base_url,
-            "mode": self.mode,
-            "timeout": self.timeout,
             "max_retries": self.max_retries,
             "max_input_tokens": self.max_input_tokens,
             "anchor_date": self.anchor_date,
+            "options": {"base_url": self.base_url, "mode": self.mode, "timeout": self.timeout},
         }
-        values.update(override)
+        known = set(values) - {"options"}
+        values.update({k: v for k, v in override.items() if k in known})
+        values["options"].update({k: v for k, v in override.items() if k not in known})
         return Settings(**values)
 
 
@@ -225,9 +225,6 @@ def parse(root: Path, data: dict[str, Any]) -> Suite:
     options = _checked(where, "options", data.get("options", {}))
     compare = _checked(where, "compare", data.get("compare", {}))
     limits = _checked(where, "thresholds", data.get("thresholds", {}))
-    mode = model.get("mode", "tools")
-    if mode not in MODES:
-        raise SuiteError(f"{where}: [model] mode must be 'tools' or 'json', got {mode!r}")
     for key, value in limits.items():
         if key in F1_KEYS and not 0 <= value <= 1:
             raise SuiteError(f"{where}: [thresholds] {key} must be between 0 and 1, got {value}")
@@ -236,11 +233,11 @@ def parse(root: Path, data: dict[str, Any]) -> Suite:
     for key in ("timeout", "max_retries", "max_input_tokens"):
         if key in options and options[key] < (1 if key != "max_retries" else 0):
             raise SuiteError(f"{where}: [options] {key} is too small: {options[key]}")
-    return Suite(
+    suite = Suite(
         root=root,
         model=model.get("name", "rules") or "rules",
         base_url=model.get("base_url"),
-        mode=mode,
+        mode=model.get("mode", "tools"),
         server=model.get("server"),
         quantisation=model.get("quantisation"),
         timeout=float(options.get("timeout", 60.0)),
@@ -254,6 +251,21 @@ def parse(root: Path, data: dict[str, Any]) -> Suite:
             max_changes={CHANGE_KEYS[k]: v for k, v in limits.items() if k in CHANGE_KEYS},
         ),
     )
+    _check_backend(where, suite)
+    return suite
+
+
+def _check_backend(where: str, suite: Suite) -> None:
+    """The backend the suite names checks its own options (``mode``, ``base_url``...), now."""
+    from summarizer.backends import registry
+
+    try:
+        registry.check(suite.settings())
+    except OptionError as exc:
+        table = next((t for t, keys in _TABLES.items() if exc.option in keys), "options")
+        raise SuiteError(f"{where}: [{table}] {exc.option}: {exc.problem}") from None
+    except ConfigError as exc:
+        raise SuiteError(f"{where}: {exc}") from None
 
 
 def open_suite(path: Path) -> Suite:

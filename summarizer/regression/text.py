@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from summarizer.regression.compare import KINDS, ArticleDiff
@@ -24,27 +25,57 @@ def _words(span: Any) -> str:
     return short(span.get("text"), 40) if isinstance(span, dict) else NONE
 
 
+def _text(field: str, item: dict[str, Any]) -> str:
+    return f"“{short(item.get(field))}”"
+
+
+def _span(field: str, item: dict[str, Any]) -> str:
+    parts = item.get("parts") or []
+    shown = ", ".join(f"{p.get('start')}–{p.get('end')}" for p in parts if isinstance(p, dict))
+    return shown or f"{item.get('start')}–{item.get('end')}"
+
+
+def _party(field: str, item: dict[str, Any]) -> str:
+    return _name(item.get(field))
+
+
+def _cited(field: str, item: dict[str, Any]) -> str:
+    return _words(item.get(field))
+
+
+def _parties(field: str, item: dict[str, Any]) -> str:
+    return ", ".join(_name(p) for p in item.get(field) or ()) or NONE
+
+
+def _date(field: str, item: dict[str, Any]) -> str:
+    when = item.get("time") or {}
+    return str(when.get("date") or when.get("text") or NONE)
+
+
+def _casualties(field: str, item: dict[str, Any]) -> str:
+    c = item.get("casualties") or {}
+    return f"killed {c.get('killed', None) or NONE}, injured {c.get('injured', None) or NONE}"
+
+
+def _plain(field: str, item: dict[str, Any]) -> str:
+    return str(item.get(field) or NONE)
+
+
+#: How each field of ``FIELDS`` is shown; a field not named here is shown as it is.
+_SHOWN: dict[str, Callable[[str, dict[str, Any]], str]] = {
+    "text": _text,
+    "span": _span,
+    **dict.fromkeys(("speaker", "claimant", "location"), _party),
+    **dict.fromkeys(("cue", "trigger"), _cited),
+    **dict.fromkeys(("actors", "targets"), _parties),
+    "date": _date,
+    "casualties": _casualties,
+}
+
+
 def value(field: str, item: dict[str, Any]) -> str:
     """One field of an item as a reader sees it."""
-    if field == "text":
-        return f"“{short(item.get('text'))}”"
-    if field == "span":
-        parts = item.get("parts") or []
-        shown = ", ".join(f"{p.get('start')}–{p.get('end')}" for p in parts if isinstance(p, dict))
-        return shown or f"{item.get('start')}–{item.get('end')}"
-    if field in ("speaker", "claimant", "location"):
-        return _name(item.get(field))
-    if field in ("cue", "trigger"):
-        return _words(item.get(field))
-    if field in ("actors", "targets"):
-        return ", ".join(_name(p) for p in item.get(field) or ()) or NONE
-    if field == "date":
-        when = item.get("time") or {}
-        return str(when.get("date") or when.get("text") or NONE)
-    if field == "casualties":
-        c = item.get("casualties") or {}
-        return f"killed {c.get('killed', None) or NONE}, injured {c.get('injured', None) or NONE}"
-    return str(item.get(field) or NONE)
+    return _SHOWN.get(field, _plain)(field, item)
 
 
 def values(field: str, a: dict[str, Any], b: dict[str, Any]) -> tuple[str, str]:

@@ -197,7 +197,8 @@ def _cites(article: r.Article, numbers: list[int]) -> bool:
     return any(1 <= n <= article.count for n in numbers)
 
 
-def _valid(model: type[M], value: Any, article: r.Article) -> M | None:
+def _valid(model: type[M], value: Any, article: r.Article | None) -> M | None:
+    """``value`` as ``model``, checked against ``article`` (None: against the schema only)."""
     try:
         return model.model_validate(value, context={"grounding": article})
     except ValidationError:
@@ -292,15 +293,23 @@ def salvage(
                 kept.append(valid)
         setattr(answer, key, kept)
     for item in _items(raw, "events"):
-        event = _valid(r.Event, _cited_only(item, "sentences", article), article)
+        cited = _cited_only(_typed(item), "sentences", article)
+        event = _valid(r.Event, cited, article)
         if event is None:
-            what = item.get("description") if isinstance(item, dict) else None
-            notes.append(
-                f"dropped an event citing no sentence of the article: {shorten(str(what))!r}"
-            )
+            what = shorten(str(item.get("description") if isinstance(item, dict) else None))
+            why = "citing no sentence of the article" if _valid(r.Event, cited, None) else ""
+            notes.append(f"dropped an event {why or 'that does not fit the schema'}: {what!r}")
         else:
             answer.events.append(event)
     return answer, notes
+
+
+def _typed(item: Any) -> Any:
+    """An event the model gave no ``type`` is still an event: of type "other" (small models
+    leave the field out when the description already names it)."""
+    if isinstance(item, dict) and not isinstance(item.get("type"), str):
+        return {**item, "type": "other"}
+    return item
 
 
 def _reaskable(item: Any, model: type[BaseModel], article: r.Article) -> bool:

@@ -2,7 +2,9 @@
 validators of ``summarizer.backends.llm`` with re-ask.
 
 ``LLMBackend(settings)`` talks to OpenAI (``--model openai/<name>``) or any OpenAI-compatible
-server (``--base-url``). openai and instructor are imported only when a request is made.
+server (``--base-url``); its own options (``options.OpenAIOptions``: server, mode, time-out,
+transport retries) come from ``settings.options``. openai and instructor are imported only when
+a request is made.
 """
 
 from summarizer.backends.openai.backend import LLMBackend

@@ -16,14 +16,14 @@ empty success. Transport failures are retried underneath (``transport.py``).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import replace
 from typing import Any, cast
 
 from summarizer.backends.base import BackendBase, Bound, Draft
-from summarizer.backends.llm import envelope, instructed
+from summarizer.backends.llm import instructed
 from summarizer.backends.llm.budget import budget_for
-from summarizer.backends.llm.draft import Failed, build, loads, salvage
+from summarizer.backends.llm.draft import Failed, loads
 from summarizer.backends.llm.prompt import (
     PROMPT_VERSION,
     answer_tokens,
@@ -32,21 +32,15 @@ from summarizer.backends.llm.prompt import (
     messages,
     numbered,
 )
-from summarizer.backends.llm.response import (
-    Article,
-    ArticleExtraction,
-    AssistedExtraction,
-    Summary,
-)
+from summarizer.backends.llm.response import Article
+from summarizer.backends.openai import answers as a
 from summarizer.backends.openai import client as c
+from summarizer.backends.openai.answers import Reply, Result
+from summarizer.backends.openai.options import OpenAIOptions
 from summarizer.backends.openai.transport import Meter, Policy, metered
 from summarizer.document import Document
 from summarizer.errors import ExtractionError, SummarizerError
-from summarizer.models import Usage
 from summarizer.settings import Settings
-
-#: What the caller got for a request: the answer, or the exception raised instead.
-Reply = tuple[Any, Exception | None]
 
 
 class LLMBackend(BackendBase):
@@ -58,12 +52,19 @@ class LLMBackend(BackendBase):
 
     name = "llm"
     bound: Bound = "io"
+    takes_candidates = True  # --assist rules: the model attributes the quotes code found
     share_warm_up = True
+
+    @classmethod
+    def check(cls, settings: Settings) -> None:
+        """Its options (``OpenAIOptions``) are usable; the key is looked for only when built."""
+        OpenAIOptions.of(settings.options)
 
     def __init__(self, settings: Settings, *, policy: Policy | None = None) -> None:
         self.settings = settings
-        self.endpoint = c.endpoint(settings)
-        self.policy = policy or Policy.from_settings(settings)
+        self.options = OpenAIOptions.of(settings.options)
+        self.endpoint = c.endpoint(settings.model, self.options)
+        self.policy = policy or Policy.from_options(self.options)
         self._create: Callable[..., Any] | None = None
         self._aclient: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any] | None] | None = (
             None
@@ -81,7 +82,7 @@ class LLMBackend(BackendBase):
             "backend": self.name,
             "model": s.model,
             "prompt_version": PROMPT_VERSION,
-            "mode": s.mode,
+            "mode": self.options.mode,
             "max_retries": s.max_retries,
             "max_input_tokens": s.max_input_tokens,
             # only when set, so that keys of runs without them stay what they were
@@ -95,8 +96,8 @@ class LLMBackend(BackendBase):
 
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:
-            return self._empty()
-        article = _article(doc)
+            return instructed.empty(self.endpoint.model)
+        article = a.article_of(doc)
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)
@@ -116,8 +117,8 @@ class LLMBackend(BackendBase):
     async def aextract(self, doc: Document) -> Draft:
         """``extract`` on ``AsyncOpenAI``, for the bulk runner's concurrent articles."""
         if not doc.sentences:
-            return self._empty()
-        article = _article(doc)
+            return instructed.empty(self.endpoint.model)
+        article = a.article_of(doc)
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)
@@ -143,13 +144,13 @@ class LLMBackend(BackendBase):
         ``max_retries`` times; once in JSON mode if the server ignores tools; then targeted
         re-asks of the quotes and claims that did not ground."""
         failed: list[Failed] = []
-        result: tuple[ArticleExtraction, list[str]] | None = None
+        result: Result | None = None
         retry: str | None = None
         attempts = 0
         while result is None:
             attempts += 1
             answer, exc = yield self._request(article, retry=retry)
-            if exc is None and (_usable(answer) or attempts > self.settings.max_retries):
+            if exc is None and (a.usable(answer) or attempts > self.settings.max_retries):
                 result = (answer, [])
                 break
             if exc is None:
@@ -163,12 +164,12 @@ class LLMBackend(BackendBase):
             failed.clear()
             try:
                 result = self._recover(exc, article, meter, failed)
-                if _usable(result[0]) or failed:
+                if a.usable(result[0]) or failed:
                     break
-                unusable = _Unusable("nothing in it fits the schema", "nothing in it fits")
-                unusable.problems = _problems(exc)
+                unusable = a.Unusable("nothing in it fits the schema", "nothing in it fits")
+                unusable.problems = a.problems(exc)
                 raise unusable
-            except _Unusable as bad:
+            except a.Unusable as bad:
                 if attempts > self.settings.max_retries:
                     error = ExtractionError(
                         f"the model gave no usable answer after {attempts} "
@@ -179,20 +180,22 @@ class LLMBackend(BackendBase):
                     raise error from None
                 result, retry = None, bad.problems or bad.retry
         dropped: list[Failed] = []
-        for problems in self._reasks(failed):
+        for problems in a.reask_lists(failed, self.settings.max_retries):
             again, exc = yield self._request(article, problems=problems)
             asked = list(failed)
-            failed.clear()  # now the re-ask's own ungrounded items (``_reasks`` reads this list)
+            failed.clear()  # now the re-ask's own ungrounded items (``reask_lists`` reads it)
             if exc is not None:
                 try:
                     again = self._recover(exc, article, meter, failed)[0]
-                except _Unusable:
-                    again = _nothing()
-            result, unplaced = _merged(result, again, asked)
+                except a.Unusable:
+                    again = a.nothing()
+            result, unplaced = a.merged(result, again, asked)
             again_failing = {(f.key, f.item.get("text")) for f in failed}
             dropped += [f for f in unplaced if (f.key, f.item.get("text")) not in again_failing]
         dropped += failed
-        return self._finish(result, article, meter, dropped)
+        return a.finished(
+            result, article, meter, dropped, model=self.endpoint.model, switched=self._switched
+        )
 
     def _async_create(self) -> Callable[..., Any]:
         """One AsyncOpenAI (and its patched ``create``) per event loop: its connection pool
@@ -218,7 +221,7 @@ class LLMBackend(BackendBase):
     ) -> dict[str, Any]:
         """instructor's keyword arguments; the article goes in as the ``article`` variable.
         instructor itself never re-asks (``max_retries=0``): a re-ask names only the items that
-        did not ground (``problems``, see ``_reasks``) or says why an answer was unusable
+        did not ground (``problems``, see ``answers.reask_lists``) or says why an answer was unusable
         (``retry``); neither sends the answer back."""
         context: dict[str, Any] = {"article": numbered(article.doc), "grounding": article}
         assist = bool(article.candidates)
@@ -231,7 +234,7 @@ class LLMBackend(BackendBase):
         elif retry is not None:
             context["problems"] = retry
             chat = follow_up("retry", assist=assist)
-        model = _model(article)
+        model = a.model_for(article)
         request: dict[str, Any] = {
             "response_model": instructed.response_model(model),
             "messages": chat,
@@ -247,17 +250,6 @@ class LLMBackend(BackendBase):
             request["extra_body"] = {"response_format": instructed.json_response_format(model)}
         return request
 
-    def _reasks(self, failed: list[Failed]) -> Iterator[str]:
-        """The problem lists of up to ``max_retries`` targeted re-asks, while items still fail."""
-        for _ in range(max(0, self.settings.max_retries)):
-            if not failed:
-                return
-            lines = [
-                f"{n}. {'quote' if f.key == 'quotes' else 'claim'} {f.why}"
-                for n, f in enumerate(failed, 1)
-            ]
-            yield "\n".join(lines)
-
     def _switch_to_json(self, exc: Exception, meter: Meter) -> bool:
         """A tools-mode server that answered without a tool call and without a parseable
         object: from now on this backend asks in JSON mode, and says so in the warnings."""
@@ -265,7 +257,7 @@ class LLMBackend(BackendBase):
 
         if self.endpoint.mode != "tools" or not isinstance(exc, InstructorRetryException):
             return False
-        if not meter.ignored_tools or isinstance(loads(_answer_text(exc.last_completion)), dict):
+        if not meter.ignored_tools or isinstance(loads(a.answer_text(exc.last_completion)), dict):
             return False
         self._switched = (
             f"the server ignored tool calls ({meter.ignored_tools} answer(s) without one): "
@@ -276,164 +268,11 @@ class LLMBackend(BackendBase):
 
     def _recover(
         self, exc: Exception, article: Article, meter: Meter, failed: list[Failed] | None
-    ) -> tuple[ArticleExtraction, list[str]]:
+    ) -> Result:
         """After instructor gave up: a bad or cut-off answer is salvaged; anything else is
         raised as one line, carrying what the attempts cost (``SummarizerError.spent``)."""
         try:
-            return self._salvage(exc, article, meter, failed)
+            return a.salvaged(exc, article, failed, self.settings.max_tokens, self.endpoint.mode)
         except SummarizerError as error:
             error.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
             raise
-
-    def _salvage(
-        self, exc: Exception, article: Article, meter: Meter, failed: list[Failed] | None
-    ) -> tuple[ArticleExtraction, list[str]]:
-        from instructor.core import IncompleteOutputException, InstructorRetryException
-
-        cause: BaseException | None = exc
-        while cause is not None:
-            if isinstance(cause, SummarizerError):
-                raise self._hinted(cause) from None
-            cause = cause.__cause__
-        if not isinstance(exc, IncompleteOutputException | InstructorRetryException):
-            raise exc
-        text = _answer_text(exc.last_completion)
-        if isinstance(exc, IncompleteOutputException):
-            limit = answer_tokens(article.doc, self.settings.max_tokens)
-            cut = f"the answer was cut off at its output limit ({limit} tokens)"
-            try:
-                answer, notes = salvage(text, article, 1, failed, _model(article))
-            except ExtractionError:
-                raise _Unusable(
-                    f"it was cut off at {limit} tokens: give fewer and shorter items",
-                    f"{cut}; raise --max-tokens or give a shorter article",
-                ) from None
-            if not _usable(answer) and not failed:
-                raise _Unusable(
-                    f"it was cut off at {limit} tokens: give fewer and shorter items",
-                    f"{cut}; raise --max-tokens or give a shorter article",
-                )
-            return answer, [f"{cut}: kept what it grounds", *notes]
-        try:
-            return salvage(text, article, 1, failed, _model(article))
-        except ExtractionError:
-            raise _Unusable("it is not one JSON object", "not a JSON object") from None
-
-    def _hinted(self, error: SummarizerError) -> SummarizerError:
-        """A server that refuses tool calls (some Ollama models, llama.cpp without --jinja)."""
-        said = str(error)
-        if self.endpoint.mode == "tools" and "refused the request" in said and "tool" in said:
-            return ExtractionError(f"{said} (try --mode json)")
-        return error
-
-    def _finish(
-        self,
-        result: tuple[ArticleExtraction, list[str]],
-        article: Article,
-        meter: Meter,
-        failed: list[Failed],
-    ) -> Draft:
-        answer, notes = result
-        draft = build(answer, article)
-        still = [f"dropped a {f.key[:-1]} {f.why} (not placed after re-asks)" for f in failed]
-        header = [self._switched] if self._switched else []
-        if meter.tools_in_content:
-            header.append(
-                f"the server sent {meter.tools_in_content} tool call(s) as plain text: parsed"
-            )
-        if article.aligned:
-            header.append(
-                f"aligned {len(article.aligned)} near-verbatim item(s) to the article's words"
-            )
-        draft.warnings = header + notes + still + draft.warnings
-        draft.usage = Usage(
-            prompt_tokens=meter.prompt_tokens,
-            completion_tokens=meter.completion_tokens,
-            requests=meter.requests,
-        )
-        draft.model = self.endpoint.model
-        draft.prompt_version = PROMPT_VERSION
-        if not (draft.quotes or draft.claims or draft.events or draft.summary.text.strip()):
-            error = ExtractionError(
-                f"the model gave no usable answer after {meter.requests} "
-                f"request{'s' if meter.requests != 1 else ''}: "
-                "nothing in it is grounded in the article"
-            )
-            error.spent = (meter.requests, meter.prompt_tokens, meter.completion_tokens)
-            raise error
-        return draft
-
-    def _empty(self) -> Draft:
-        return Draft(
-            model=self.endpoint.model,
-            prompt_version=PROMPT_VERSION,
-            warnings=["the article has no sentences to analyse: nothing was sent to the model"],
-        )
-
-
-class _Unusable(ExtractionError):
-    """An answer with nothing usable in it: ``retry`` says why to the model, ``summary`` to the
-    user (after the last attempt)."""
-
-    def __init__(self, retry: str, summary: str) -> None:
-        super().__init__(summary)
-        self.retry = retry
-        self.summary = summary
-        self.problems: str | None = None
-
-
-def _problems(exc: Exception) -> str | None:
-    """Our own list of what was wrong with an answer (``response.problems``), when instructor's
-    exception carries it: the text a retry sends, never pydantic's."""
-    said = str(exc)
-    head = "The answer has these problems:"
-    if head not in said:
-        return None
-    lines = said[said.index(head) + len(head) :].strip().splitlines()
-    return "; ".join(line.strip("- ").strip() for line in lines[:8])
-
-
-def _usable(answer: ArticleExtraction) -> bool:
-    attributed = isinstance(answer, AssistedExtraction) and answer.attributions
-    return bool(
-        answer.quotes or answer.claims or answer.events or answer.summary.text.strip() or attributed
-    )
-
-
-def _article(doc: Document) -> Article:
-    """The article as validators see it, with the candidate quotes of its own sentences."""
-    lo, hi = doc.sentences[0][0], doc.sentences[-1][1]
-    return Article(doc, candidates=[q for q in doc.candidates if lo <= q.start and q.end <= hi])
-
-
-def _model(article: Article) -> type[ArticleExtraction]:
-    return AssistedExtraction if article.candidates else ArticleExtraction
-
-
-def _nothing() -> ArticleExtraction:
-    return ArticleExtraction(
-        summary=Summary(headline="", text="", key_points=[]), events=[], claims=[], quotes=[]
-    )
-
-
-def _merged(
-    result: tuple[ArticleExtraction, list[str]], again: ArticleExtraction, asked: list[Failed]
-) -> tuple[tuple[ArticleExtraction, list[str]], list[Failed]]:
-    """The first answer with a re-ask's new grounded quotes and claims added, and the asked
-    items it did not replace (each new item of a kind stands for one asked item of that kind)."""
-    answer, notes = result
-    had = {(q.sentence, q.text) for q in answer.quotes}
-    had |= {(x.sentence, x.text) for x in answer.claims}
-    quotes = [q for q in again.quotes if (q.sentence, q.text) not in had]
-    claims = [x for x in again.claims if (x.sentence, x.text) not in had]
-    unplaced = [f for f in asked if f.key == "quotes"][len(quotes) :]
-    unplaced += [f for f in asked if f.key == "claims"][len(claims) :]
-    merged = answer.model_copy(
-        update={"quotes": [*answer.quotes, *quotes], "claims": [*answer.claims, *claims]}
-    )
-    return (merged, notes), unplaced
-
-
-def _answer_text(completion: Any) -> str | None:
-    """The JSON text of a chat completion's answer, out of any envelope (``envelope``)."""
-    return envelope.arguments(completion, ArticleExtraction.__name__)

@@ -23,6 +23,7 @@ from summarizer.backends.llm.envelope import parse_content
 from summarizer.backends.llm.instructed import quiet_instructor, response_model
 from summarizer.backends.llm.response import ArticleExtraction
 from summarizer.backends.openai import direct
+from summarizer.backends.openai.options import OpenAIOptions
 from summarizer.backends.openai.transport import (
     Policy,
     current_meter,
@@ -31,14 +32,11 @@ from summarizer.backends.openai.transport import (
     with_retries_async,
 )
 from summarizer.errors import ConfigError
-from summarizer.settings import Settings
 
 if TYPE_CHECKING:
     import openai
 
-OPENAI_URL = "https://api.openai.com/v1"
 PLACEHOLDER_KEY = "not-needed"
-MODES = ("tools", "json")
 
 
 @dataclass(frozen=True)
@@ -59,26 +57,22 @@ class Endpoint:
         return urlsplit(self.base_url).hostname == "api.openai.com"
 
 
-def endpoint(settings: Settings) -> Endpoint:
-    """Resolve model name, server, mode and key from the settings; a bad one is a ConfigError."""
-    model = (settings.model or "").strip()
+def endpoint(model: str | None, options: OpenAIOptions) -> Endpoint:
+    """Resolve model name and key for the server the (checked) options name; a missing one is
+    a ConfigError."""
+    model = (model or "").strip()
     if model.startswith("openai/"):
         model = model.removeprefix("openai/")
     if not model:
         raise ConfigError("--model: give a model name, e.g. openai/gpt-4o-mini")
-    mode = (settings.mode or "tools").lower()
-    if mode not in MODES:
-        raise ConfigError(f"--mode: expected 'tools' or 'json', got {settings.mode!r}")
-    base_url = (settings.base_url or OPENAI_URL).rstrip("/")
-    if urlsplit(base_url).scheme not in ("http", "https"):
-        raise ConfigError(f"--base-url: expected an http(s) URL, got {settings.base_url!r}")
+    base_url = options.base_url
     key = os.environ.get("OPENAI_API_KEY", "").strip()
     if not key and urlsplit(base_url).hostname == "api.openai.com":
         raise ConfigError(
             "OPENAI_API_KEY is not set: export it to use OpenAI, "
             "or point --base-url at an OpenAI-compatible server"
         )
-    return Endpoint(base_url, model, mode, key or PLACEHOLDER_KEY, settings.timeout)
+    return Endpoint(base_url, model, options.mode, key or PLACEHOLDER_KEY, options.timeout)
 
 
 def sync_client(ep: Endpoint) -> openai.OpenAI:

@@ -1,8 +1,8 @@
 """Transport retries: one HTTP request to the model server, retried when the failure is passing.
 
 429 (honouring ``Retry-After``), 5xx, timeouts, dropped connections and unreadable response
-bodies are retried with exponential backoff and jitter, bounded by ``Settings.transport_attempts``
-and ``Settings.transport_max_seconds``. The openai SDK's own retries are off (``max_retries=0``
+bodies are retried with exponential backoff and jitter, bounded by the ``transport_attempts``
+and ``transport_max_seconds`` options. The openai SDK's own retries are off (``max_retries=0``
 on the client), so the two never multiply; instructor's re-asks (bad answers) sit on top of this
 layer and each re-ask gets the full transport budget. After the last attempt the failure becomes
 one ``ExtractionError`` line (a rejected key is a ``ConfigError``). ``Meter`` counts every HTTP
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from summarizer.backends.openai.options import OpenAIOptions
 from summarizer.errors import ConfigError, ExtractionError, SummarizerError
-from summarizer.settings import Settings
 
 if TYPE_CHECKING:
     from tenacity import RetryCallState
@@ -45,11 +45,8 @@ class Policy:
     max_backoff: float = 20.0
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Policy:
-        return cls(
-            attempts=max(1, settings.transport_attempts),
-            max_seconds=settings.transport_max_seconds,
-        )
+    def from_options(cls, options: OpenAIOptions) -> Policy:
+        return cls(attempts=options.transport_attempts, max_seconds=options.transport_max_seconds)
 
 
 @dataclass

@@ -16,7 +16,6 @@ prepares an article that is in a batch still open, and carries on from the step 
 from __future__ import annotations
 
 import asyncio
-import json
 import signal
 import sys
 import time
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from summarizer.backends.base import Draft
+from summarizer.bulk.batch import results
 from summarizer.bulk.batch import state as st
 from summarizer.bulk.batch.api import TERMINAL, BatchAPI
 from summarizer.bulk.batch.files import (
@@ -36,9 +36,9 @@ from summarizer.bulk.batch.files import (
     line,
 )
 from summarizer.bulk.batch.requests import Reask, Replayed, Requests
+from summarizer.bulk.batch.results import Answers
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker
-from summarizer.bulk.store import head
 from summarizer.bulk.work import Job, Outcome, Worker, error_line, failed
 from summarizer.chunking import chunks_for, merge
 from summarizer.errors import ConfigError
@@ -57,9 +57,6 @@ class BatchOptions:
     max_bytes: int = MAX_BYTES
     poll_min: float = 2.0
     poll_max: float = 60.0
-
-
-Answers = dict[int, list[dict[str, Any]]]  # chunk -> its answers so far (chat completions)
 
 
 class BatchRun:
@@ -264,9 +261,9 @@ class BatchRun:
     # --- 4. collect ---------------------------------------------------------------------------
 
     def _collect(self, e: st.Entry, reread: Callable[[], Iterator[Item]]) -> None:
-        answers, reasons = self._results(e)
-        prior, asked = self._prior(e)
-        written = self._written_since(e.output_offset)
+        answers, reasons = results.read(self.folder, e)
+        prior, asked = results.prior(self.folder, e)
+        written = results.written_since(self.output, e.output_offset)
         todo = set(e.ids) - written
         follow: list[tuple[str, Answers, dict[int, dict[str, Any]]]] = []
 
@@ -353,52 +350,6 @@ class BatchRun:
         out.batch_prompt_tokens, out.batch_completion_tokens = paid
         return out
 
-    def _results(self, e: st.Entry) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-        """The batch's answers (custom id -> chat completion) and failures (-> reason)."""
-        answers: dict[str, dict[str, Any]] = {}
-        reasons: dict[str, str] = {}
-        for kind in ("output", "errors"):
-            path = self.folder / f"{e.name}.{kind}"
-            if not path.exists():
-                continue
-            for raw in path.read_bytes().splitlines():
-                if not raw.strip():
-                    continue
-                rec = json.loads(raw)
-                cid = rec.get("custom_id", "")
-                resp = rec.get("response") or {}
-                if resp.get("status_code") == 200 and not rec.get("error"):
-                    answers[cid] = resp["body"]
-                else:
-                    reasons[cid] = _reason(rec, e)
-        return answers, reasons
-
-    def _prior(self, e: st.Entry) -> tuple[dict[str, Answers], dict[str, set[int]]]:
-        """A follow-up's articles: their answers so far, and which chunks it asks again."""
-        answers: dict[str, Answers] = {}
-        asked: dict[str, set[int]] = {}
-        if e.prior is None:
-            return answers, asked
-        for raw in (self.folder / e.prior).read_bytes().splitlines():
-            rec = json.loads(raw)
-            answers[rec["id"]] = {int(n): a for n, a in rec["answers"].items()}
-            asked[rec["id"]] = set(rec["asked"])
-        return answers, asked
-
-    def _written_since(self, offset: int) -> set[str]:
-        """Ids with a line in the output after ``offset`` (a collection a kill interrupted)."""
-        if not self.output.exists() or self.output.stat().st_size <= offset:
-            return set()
-        seen = set()
-        with open(self.output, "rb") as f:
-            f.seek(offset)
-            for raw in f:
-                if raw.endswith(b"\n"):
-                    h = head(raw)
-                    if h is not None:
-                        seen.add(h[0])
-        return seen
-
     def _follow_up(
         self, e: st.Entry, follow: list[tuple[str, Answers, dict[int, dict[str, Any]]]]
     ) -> None:
@@ -414,16 +365,6 @@ class BatchRun:
         for article_id, _, reasks in follow:
             files.add(article_id, [line(article_id, n, body) for n, body in sorted(reasks.items())])
         self._record(files.close(), round_=round_, prior=prior_name)
-
-
-def _reason(rec: dict[str, Any], e: st.Entry) -> str:
-    err = rec.get("error") or {}
-    resp = rec.get("response") or {}
-    body = resp.get("body") or {}
-    inner = body.get("error") if isinstance(body, dict) else None
-    code = err.get("code") or (inner or {}).get("code") or resp.get("status_code")
-    message = err.get("message") or (inner or {}).get("message") or "no reason given"
-    return f"batch request failed ({e.batch_id}): {code}: {message}"
 
 
 def _lost(article_id: str, reason: str) -> Outcome:

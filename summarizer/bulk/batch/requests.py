@@ -19,8 +19,10 @@ from typing import Any
 
 from summarizer.backends import hooks
 from summarizer.backends.base import Draft
+from summarizer.backends.llm import instructed
 from summarizer.backends.openai import client as c
-from summarizer.backends.openai.backend import LLMBackend, _article
+from summarizer.backends.openai.answers import article_of
+from summarizer.backends.openai.backend import LLMBackend
 from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
 from summarizer.document import Document
 from summarizer.errors import ConfigError
@@ -92,7 +94,7 @@ class Requests:
     def body(self, doc: Document) -> dict[str, Any]:
         """The JSON body the live path would POST to ``/chat/completions`` for ``doc``."""
         try:
-            self._create(**self.backend._request(_article(doc)))
+            self._create(**self.backend._request(article_of(doc)))
         except Exception as exc:
             captured = _captured(exc)
             if captured is not None:
@@ -138,7 +140,7 @@ class Requests:
 
         backend = self.backend
         if not doc.sentences:
-            return Replayed(backend._empty())
+            return Replayed(instructed.empty(backend.endpoint.model))
         served = list(answers)
         paid = [0, 0]
         meter = Meter()
@@ -157,7 +159,7 @@ class Requests:
             return self._capture_raw(**kwargs)
 
         with metered(meter):
-            talk = backend._conversation(_article(doc), meter)
+            talk = backend._conversation(article_of(doc), meter)
             request = next(talk)
             while True:
                 ep = backend.endpoint  # its mode may change (a server that ignores tools)
