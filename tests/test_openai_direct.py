@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 from typing import Any
 
 import openai
@@ -122,3 +123,49 @@ def test_requests_missing_messages_or_model_go_to_create() -> None:
     assert direct.prepared({"model": "m"}) is None
     assert direct.prepared({"messages": []}) is None
     assert direct.prepared({"messages": [], "model": "m"}) is not None
+
+
+def _answers() -> list[dict[str, Any]]:
+    """Hand-written answers (tests/fake_openai.py): a tool call, JSON content, and two that
+    do not validate (a server's own finish reason; arguments sent as an object)."""
+    tool = json.loads(tool_reply(reference_answer()).body)
+    content = json.loads(content_reply(reference_answer()).body)
+    odd = json.loads(tool_reply({"a": 1}).body)
+    odd["choices"][0]["finish_reason"] = "eos"
+    odd["timings"] = {"predicted_ms": 12.5}  # a field OpenAI does not send (llama.cpp does)
+    loose = json.loads(tool_reply({"a": 1}).body)
+    loose["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"] = {"a": 1}
+    return [tool, content, odd, loose]
+
+
+# Dumping the constructed object-arguments answer warns that a str field holds a dict: it does.
+@pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")
+@pytest.mark.parametrize("data", _answers(), ids=["tools", "json", "eos", "object-arguments"])
+def test_an_answer_is_the_chat_completion_the_sdk_would_make(data: dict[str, Any]) -> None:
+    from openai._models import construct_type
+    from openai.types.chat import ChatCompletion
+
+    made = direct.answer(data)
+    sdk = construct_type(type_=ChatCompletion, value=data)
+    assert type(made) is ChatCompletion
+    assert made == sdk and made.model_dump() == sdk.model_dump()
+    assert made.model_fields_set == sdk.model_fields_set
+
+
+def test_an_answer_that_is_not_an_object_is_left_as_the_sdk_leaves_it() -> None:
+    assert direct.answer(["not", "an", "object"]) == ["not", "an", "object"]
+
+
+def test_the_sdk_builds_the_answer_through_answer_type(
+    fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openai.types.chat import ChatCompletion
+
+    built: list[object] = []
+    made = direct.answer
+    monkeypatch.setattr(direct, "answer", lambda data: built.append(data) or made(data))
+    fake_openai.default = tool_reply(reference_answer())
+    client = openai.OpenAI(base_url=fake_openai.url, api_key="test", max_retries=0)
+    reply = direct.create(client)(model="m", messages=[{"role": "user", "content": "hi"}])
+    assert type(reply) is ChatCompletion and len(built) == 1
+    assert reply.choices[0].message.tool_calls[0].function.name == "ArticleExtraction"

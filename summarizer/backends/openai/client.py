@@ -124,21 +124,21 @@ def warm_up(ep: Endpoint, policy: Policy) -> None:
     nor ``client.chat``, whose first use imports every resource module of the SDK (~0.3 s),
     which requests posted by ``direct`` never need."""
     import instructor
-    from openai.types.chat import ChatCompletion
 
     quiet_instructor()
     ssl_context()
     _instructed(_unsent, ep, _adelivering)
     # what every first request builds: both cached per class (``_request`` passes the class)
     instructor.generate_openai_schema(response_model(ArticleExtraction))
-    ChatCompletion.construct(**_WARM_UP_ANSWER)
+    direct.answer_type()
+    direct.answer(_WARM_UP_ANSWER)
 
 
 async def _unsent(**kwargs: Any) -> Any:
     raise AssertionError("warm-up sends nothing")
 
 
-#: The shape of a tools-mode answer (not a model's: nothing is sent), parsed once in warm-up.
+#: The shape of a tools-mode answer (not a model's: nothing is sent), read once in warm-up.
 _WARM_UP_ANSWER: dict[str, Any] = {
     "id": "warm-up",
     "object": "chat.completion",
