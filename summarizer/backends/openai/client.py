@@ -115,7 +115,7 @@ def _mode(ep: Endpoint) -> Any:
     return instructor.Mode.JSON if ep.mode == "json" else instructor.Mode.TOOLS
 
 
-def warm_up(ep: Endpoint, policy: Policy) -> None:
+def warm_up(ep: Endpoint) -> None:
     """The client libraries' one-off set-up, paid before the first request. The bulk runner
     calls this before forking, so workers inherit it all: the SDK's import, instructor's own
     (``patch``) and its tool schema, the TLS context every client shares, and the SDK's
