@@ -41,9 +41,15 @@ class Folded:
         return self.index[start], self.index[end - 1] + 1
 
 
+def fold_marks(text: str) -> str:
+    """``text`` with quote marks and dashes folded as ``fold`` folds them, whitespace as is
+    (enough to find its words, and cheaper: no offset map)."""
+    return text.translate(_FOLD)
+
+
 def fold(text: str) -> Folded:
     """Fold quote marks, dashes and runs of whitespace so near-verbatim copies compare equal."""
-    translated = text.translate(_FOLD)
+    translated = fold_marks(text)
     parts: list[str] = []
     index: list[int] = []
     pos = 0

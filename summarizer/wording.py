@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarizer.spans import fold
+from summarizer.spans import fold, fold_marks
 
 
 def _words(words: str) -> list[str]:
@@ -31,6 +31,7 @@ _WORD_VALUES |= {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000
 _DATE_OR_TIME = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_JOINS = re.compile(r"[-']")  # what joins the parts of a word ("Abu-Dhabi", "O'Brien")
 # A name starts with a capital; these capitalised words are ordinary words at a sentence start.
 _COMMON = frozenset(
     _words(
@@ -98,11 +99,16 @@ def numbers(text: str) -> list[int | float | str]:
 
 @lru_cache(maxsize=64)
 def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Every word of ``text`` (folded), as written and lower-cased."""
+    """Every word of ``text`` (folded), as written and lower-cased. Runs on every article
+    grounded, so each distinct word is looked at once and only words with a hyphen or an
+    apostrophe are split."""
     words = set()
-    for w in _WORD.findall(fold(text).text):
+    for w in set(_WORD.findall(fold_marks(text))):
         words.add(w.strip("'-"))
-        words.update(p for p in re.split(r"[-']", w) if p)
+        if "-" in w or "'" in w:
+            words.update(p for p in _JOINS.split(w) if p)
+        else:
+            words.add(w)
     return frozenset(words), frozenset(w.lower() for w in words)
 
 

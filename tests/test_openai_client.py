@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from fake_openai import FakeOpenAI, tool_reply
+from llm_canned import ROOT, reference_answer
 
 from summarizer.backends.openai.client import PLACEHOLDER_KEY, Endpoint, endpoint, sync_client
 from summarizer.backends.openai.options import OpenAIOptions
@@ -75,3 +79,64 @@ def test_sdk_retries_are_off_so_they_never_multiply_with_ours() -> None:
     ep = _endpoint("m", base_url="http://127.0.0.1:9/v1", timeout=7.5)
     client = sync_client(ep)
     assert client.max_retries == 0 and client.timeout == 7.5
+
+
+def test_clients_share_one_tls_context_the_sdks_default_one() -> None:
+    import ssl
+
+    import httpx2
+
+    from summarizer.backends.openai.client import async_client, ssl_context
+
+    ep = _endpoint("m", base_url="http://127.0.0.1:9/v1")
+    first, second = async_client(ep), async_client(ep)
+    default = httpx2.create_ssl_context()
+    for client in (first, second):
+        assert client._client._transport.ssl_context is ssl_context()
+    assert ssl_context().verify_mode == default.verify_mode == ssl.CERT_REQUIRED
+    assert ssl_context().cert_store_stats() == default.cert_store_stats()
+
+
+WARM_THEN_EXTRACT = """
+import asyncio, json, sys
+sys.path.insert(0, "tests")
+from llm_canned import REFERENCE, document
+from summarizer.backends.openai import LLMBackend
+from summarizer.settings import Settings
+
+llm = LLMBackend(Settings.from_env(model="m", base_url=sys.argv[1]))
+llm.warm_up()
+warm = sorted(m for m in sys.modules if m.startswith("openai.resources"))
+
+async def go():
+    draft = await llm.aextract(document(REFERENCE))
+    await llm.aclose()
+    return draft
+
+draft = asyncio.run(go())
+after = sorted(m for m in sys.modules if m.startswith("openai.resources"))
+print(json.dumps({"quotes": len(draft.quotes), "warm": warm, "after": after}))
+"""
+
+
+def test_warm_up_and_a_request_never_import_the_sdks_resource_modules(
+    fake_openai: FakeOpenAI,
+) -> None:
+    """``client.chat`` imports every resource module of the SDK (~0.3 s before the first
+    request); the posted request needs none of them. A fresh interpreter, so that nothing
+    another test imported counts."""
+    import subprocess
+    import sys
+
+    fake_openai.default = tool_reply(reference_answer())
+    run = subprocess.run(
+        [sys.executable, "-c", WARM_THEN_EXTRACT, fake_openai.url],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen["quotes"] > 0 and len(fake_openai.requests) == 1
+    assert seen["warm"] == seen["after"] == []

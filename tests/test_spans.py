@@ -7,6 +7,7 @@ import pytest
 from summarizer.spans import (
     find_verbatim,
     fold,
+    fold_marks,
     is_grounded,
     join_parts,
     make_parts,
@@ -46,6 +47,12 @@ def test_fold_maps_back_to_original_offsets() -> None:
     f = fold("a  \u201cb\u201d")
     assert f.text == 'a "b"'
     assert f.original(2, 5) == (3, 6)
+
+
+def test_fold_marks_folds_as_fold_and_leaves_whitespace() -> None:
+    text = "O\u2019Brien  \u201cyes\u201d \u2014\tno\u00a0"
+    assert fold_marks(text) == 'O\'Brien  "yes" -\tno '
+    assert " ".join(fold_marks(text).split()) == " ".join(fold(text).text.split())
 
 
 def test_make_span_trims_and_checks_range() -> None:

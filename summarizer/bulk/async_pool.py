@@ -22,7 +22,14 @@ from typing import Any
 
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.ratelimit import RateLimiter
-from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker, preload
+from summarizer.bulk.runner import (
+    BackendFactory,
+    Interrupted,
+    Sink,
+    make_worker,
+    preload,
+    start,
+)
 from summarizer.bulk.work import Job, Worker
 from summarizer.errors import ConfigError, ExtractionError
 
@@ -110,9 +117,7 @@ async def _serve_async(
             await one(item)
             limiter.restart()
             continue
-        task = asyncio.create_task(one(item))
-        running.add(task)
-        task.add_done_callback(running.discard)
+        await start(running, one(item))
     if running:
         await asyncio.wait(running)
     await worker.aclose()
@@ -156,10 +161,10 @@ def run_async_processes(
         while len(finished) < len(procs):
             _drain(results, sink, procs, finished, block=True)
     except KeyboardInterrupt:
-        _stop(procs)
+        _stop(procs, tasks)
         raise Interrupted(signal.SIGINT) from None
     except BaseException:
-        _stop(procs)
+        _stop(procs, tasks)
         raise
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -225,8 +230,12 @@ def _raise_interrupt(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
-def _stop(procs: Sequence[BaseProcess]) -> None:
-    """End the workers now: their in-flight articles are dropped (a re-run does them)."""
+def _stop(procs: Sequence[BaseProcess], tasks: Queue[Item | None]) -> None:
+    """End the workers now: their in-flight articles are dropped (a re-run does them), and so
+    are the articles still queued for them. Those may fill the pipe to the workers, and with no
+    worker left to read it the queue's feeder thread would block writing them for ever, and
+    the exit with it, which waits for that thread."""
+    tasks.cancel_join_thread()
     for p in procs:
         if p.is_alive():
             p.terminate()

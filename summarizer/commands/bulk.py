@@ -126,7 +126,6 @@ def bulk_command(
     """Extract many articles into a JSONL file; re-run the same command to resume."""
     configure_logging(verbose)
     from summarizer.bulk.accounting import Tally, load_prices, summary_line
-    from summarizer.bulk.batch.engine import BatchOptions
     from summarizer.bulk.cache import default_dir
     from summarizer.bulk.run import BulkOptions, run_bulk
     from summarizer.bulk.runner import Interrupted
@@ -163,7 +162,11 @@ def bulk_command(
         db=db,
         ray_address=ray_address,
         base_urls=urls if len(urls) > 1 else (),
-        batch=BatchOptions(
+    )
+    if batch or batch_cancel:  # only then: a live run reaches its first request sooner
+        from summarizer.bulk.batch.engine import BatchOptions
+
+        options.batch = BatchOptions(
             reask=batch_reask,
             cancel=batch_cancel,
             max_requests=batch_max_requests,
@@ -171,9 +174,6 @@ def bulk_command(
             poll_min=min(2.0, batch_poll),
             poll_max=batch_poll,
         )
-        if batch or batch_cancel
-        else None,
-    )
     interrupted: Interrupted | None = None
     tally = Tally()
     try:

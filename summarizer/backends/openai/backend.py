@@ -92,7 +92,7 @@ class LLMBackend(BackendBase):
 
     def warm_up(self) -> None:
         """Pay the client libraries' one-off set-up now (the bulk runner: before forking)."""
-        c.warm_up(self.endpoint, self.policy)
+        c.warm_up(self.endpoint)
 
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:

@@ -21,6 +21,7 @@ from summarizer.backends import hooks
 from summarizer.backends.base import Draft
 from summarizer.backends.llm import instructed
 from summarizer.backends.openai import client as c
+from summarizer.backends.openai import direct
 from summarizer.backends.openai.answers import article_of
 from summarizer.backends.openai.backend import LLMBackend
 from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
@@ -89,7 +90,8 @@ class Requests:
         c.sync_client(ep).close()  # quiets instructor's per-attempt logging, as live runs do
         self._live: tuple[asyncio.AbstractEventLoop, Any, Callable[..., Any]] | None = None
         self._mode = c._mode(ep)
-        self._create = instructor.patch(create=self._sdk.chat.completions.create, mode=self._mode)
+        self._post = direct.create(self._sdk)  # as the live path posts: the same bytes
+        self._create = instructor.patch(create=self._post, mode=self._mode)
 
     def body(self, doc: Document) -> dict[str, Any]:
         """The JSON body the live path would POST to ``/chat/completions`` for ``doc``."""
@@ -104,7 +106,7 @@ class Requests:
 
     def _capture_raw(self, **kwargs: Any) -> Any:
         try:
-            return self._sdk.chat.completions.create(**kwargs)
+            return self._post(**kwargs)
         except Exception as exc:
             captured = _captured(exc)
             if captured is not None:
@@ -118,7 +120,7 @@ class Requests:
             ep = self.backend.endpoint
             client = c.async_client(ep)
             raw = with_retries_async(
-                client.chat.completions.create, self.backend.policy, origin(ep.base_url)
+                direct.acreate(client), self.backend.policy, origin(ep.base_url)
             )
             self._live = (loop, client, raw)
         return self._live[2]
