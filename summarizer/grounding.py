@@ -61,6 +61,9 @@ class _Checker:
         self.starts = [s for s, _ in doc.sentences]
         self.passages = marks.find(doc.text, doc.paragraphs) if doc.paragraphs else []
         self.kinds = marks.kinds(doc.text, self.passages, doc.paragraphs)
+        self.words = wording.SentenceWords(doc.text, doc.sentences)  # each sentence read once
+        self.article = wording.vocabulary(doc.text)
+        self._named: dict[str, bool] = {}
 
     # -- where things are ----------------------------------------------------------------
     def sentence_at(self, offset: int) -> int:
@@ -78,6 +81,19 @@ class _Checker:
         hi = self.doc.sentences[min(len(self.doc.sentences) - 1, last + after)][1]
         return self.text[lo:hi]
 
+    def window_words(self, first: int, last: int, before: int, after: int) -> wording.Vocabulary:
+        """The vocabulary of ``window``, from the article's words found once."""
+        if not self.doc.sentences:
+            return self.article
+        last_sentence = len(self.doc.sentences) - 1
+        return self.words.run(max(0, first - before), min(last_sentence, last + after))
+
+    def is_named(self, name: str) -> bool:
+        """``_named`` against the article, once per name (speakers recur)."""
+        if name not in self._named:
+            self._named[name] = _named(name, self.article)
+        return self._named[name]
+
     def same_paragraph(self, a: int, b: int) -> bool:
         return any(start <= min(a, b) and max(a, b) < end for start, end in self.doc.paragraphs)
 
@@ -89,7 +105,7 @@ class _Checker:
             return None
         if not _span_ok(self.text, party.mention):
             party = party.model_copy(update={"mention": None})
-        if not _named(party.name, self.text):
+        if not self.is_named(party.name):
             self.warnings.append(f"removed the {what} {party.name!r}: not named in the article")
             return None
         if party.mention is None:
@@ -111,7 +127,7 @@ class _Checker:
             return None
         if not _span_ok(self.text, party.mention):
             party = party.model_copy(update={"mention": None})
-        if _named(party.name, self.text):
+        if self.is_named(party.name):
             return party
         self.warnings.append(f"removed the {what} {party.name!r}: not named in the article")
         return None
@@ -227,7 +243,7 @@ class _Checker:
     def claim(self, c: Claim) -> Claim:
         first, last = self.sentences_of(c.start, c.end)
         claimant = self.party(c.claimant, "claimant", first, last)
-        source = self.window(first, last, 1, 0) + "\n" + (claimant.name if claimant else "")
+        source = self.window_words(first, last, 1, 0).plus(claimant.name if claimant else "")
         statement = self.free_text(c.statement, source, "claim statement") or c.text
         return c.model_copy(update={"claimant": claimant, "statement": statement})
 
@@ -299,8 +315,8 @@ class _Checker:
 
     def summary(self, s: Summary) -> Summary:
         points = [p for p in s.key_points if _span_ok(self.text, p)]
-        headline = self.free_text(s.headline, self.text, "headline")
-        text = self.free_text(s.text, self.text, "summary")
+        headline = self.free_text(s.headline, self.article, "headline")
+        text = self.free_text(s.text, self.article, "summary")
         if headline is not None and not headline.strip():
             self.warnings.append("the backend gave no headline: the article's own title used")
             headline = None
@@ -322,7 +338,7 @@ class _Checker:
             return words
         return words[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "..."
 
-    def free_text(self, said: str, source: str, what: str) -> str | None:
+    def free_text(self, said: str, source: str | wording.Vocabulary, what: str) -> str | None:
         """``said`` when every number and name in it is in ``source``, else None (warned)."""
         missing = wording.unfounded(said, source)
         if not missing:
@@ -334,12 +350,12 @@ class _Checker:
         return None
 
 
-def _named(name: str, text: str) -> bool:
+def _named(name: str, article: wording.Vocabulary) -> bool:
     """True when the article has the name, or one of its capitalised parts ("Kanaani")."""
     parts = [p for p in wording.names(name) if len(p) > 1]
     if not parts:
-        return bool(name.strip()) and name.strip().lower() in text.lower()
-    return any(wording.has_name(p, text) for p in parts)
+        return bool(name.strip()) and name.strip().lower() in article.text.lower()
+    return any(wording.has_name(p, article) for p in parts)
 
 
 def _only_frame(own: str, passage: marks.Marked, offset: int) -> bool:

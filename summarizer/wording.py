@@ -10,9 +10,11 @@ name in it must occur in the article. A number counts as present as digits or as
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
-from summarizer.spans import fold, fold_marks
+from summarizer.spans import fold_marks
 
 
 def _words(words: str) -> list[str]:
@@ -32,6 +34,7 @@ _DATE_OR_TIME = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _JOINS = re.compile(r"[-']")  # what joins the parts of a word ("Abu-Dhabi", "O'Brien")
+_IN_WORD = re.compile(r"[\w'\u2019-]")  # any character of a word after its first
 # A name starts with a capital; these capitalised words are ordinary words at a sentence start.
 _COMMON = frozenset(
     _words(
@@ -97,19 +100,93 @@ def numbers(text: str) -> list[int | float | str]:
     return found
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of a text, as written and lower-cased (folded), and the text itself for what
+    the sets cannot answer (its digits, numbers written in several words)."""
+
+    text: str
+    exact: frozenset[str]
+    lower: frozenset[str]
+
+    def plus(self, more: str) -> Vocabulary:
+        """The vocabulary of ``self.text + "\\n" + more``: a line break ends every word, so it
+        is the union of both, without looking at ``self.text`` again."""
+        other = vocabulary(more)
+        return Vocabulary(
+            self.text + "\n" + more, self.exact | other.exact, self.lower | other.lower
+        )
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """What one word found in a text adds to its vocabulary: the word without outer joins,
+    and its parts when a hyphen or an apostrophe joins them."""
+    if "-" in word or "'" in word:
+        return (word.strip("'-"), *(p for p in _JOINS.split(word) if p))
+    return (word,)
+
+
+def _of_words(text: str, words: Iterable[str]) -> Vocabulary:
+    forms = {f for w in words for f in _forms(w)}
+    return Vocabulary(text, frozenset(forms), frozenset(w.lower() for w in forms))
+
+
 @lru_cache(maxsize=64)
-def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Every word of ``text`` (folded), as written and lower-cased. Runs on every article
-    grounded, so each distinct word is looked at once and only words with a hyphen or an
-    apostrophe are split."""
-    words = set()
-    for w in set(_WORD.findall(fold_marks(text))):
-        words.add(w.strip("'-"))
-        if "-" in w or "'" in w:
-            words.update(p for p in _JOINS.split(w) if p)
-        else:
-            words.add(w)
-    return frozenset(words), frozenset(w.lower() for w in words)
+def vocabulary(text: str) -> Vocabulary:
+    """Every word of ``text`` (folded), each distinct word looked at once."""
+    return _of_words(text, set(_WORD.findall(fold_marks(text))))
+
+
+def _as_vocabulary(source: str | Vocabulary) -> Vocabulary:
+    return source if isinstance(source, Vocabulary) else vocabulary(source)
+
+
+class SentenceWords:
+    """An article's words, sentence by sentence, each sentence looked at once: grounding asks
+    for the vocabulary of many runs of sentences (a claim's, a speaker's), and each is then a
+    union of sentences' words, not a new scan of the text."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self._folded = fold_marks(text)  # one character for one: offsets hold
+        self._sentences = sentences
+        self._pieces: dict[tuple[int, int], Vocabulary] = {}
+
+    def run(self, first: int, last: int) -> Vocabulary:
+        """The vocabulary of the text from sentence ``first``'s start to ``last``'s end, as
+        ``vocabulary`` finds it."""
+        spans = self._sentences
+        lo, hi = spans[first][0], spans[last][1]
+        tiles = [spans[first]]  # the sentences and what lies between them
+        for k in range(first + 1, last + 1):
+            tiles += [(spans[k - 1][1], spans[k][0]), spans[k]]
+        # The tiles' words are the run's when they tile it and no tile boundary cuts a word.
+        if (
+            last < first
+            or any(b < a for a, b in tiles)
+            or any(self._cuts_word(a) for a, _ in tiles[1:])
+        ):
+            return vocabulary(self.text[lo:hi])
+        if len(tiles) == 1:
+            return self._piece(lo, hi)
+        pieces = [self._piece(a, b) for a, b in tiles if not self._folded[a:b].isspace()]
+        return Vocabulary(
+            self.text[lo:hi],
+            frozenset().union(*(p.exact for p in pieces)),
+            frozenset().union(*(p.lower for p in pieces)),
+        )
+
+    def _piece(self, start: int, end: int) -> Vocabulary:
+        key = (start, end)
+        if key not in self._pieces:
+            words = set(_WORD.findall(self._folded, start, end))
+            self._pieces[key] = _of_words(self.text[start:end], words)
+        return self._pieces[key]
+
+    def _cuts_word(self, at: int) -> bool:
+        """True when a cut at ``at`` falls between two characters a word may hold."""
+        f = self._folded
+        return 0 < at < len(f) and bool(_IN_WORD.match(f, at - 1)) and bool(_IN_WORD.match(f, at))
 
 
 @lru_cache(maxsize=64)
@@ -119,9 +196,10 @@ def _digits(text: str) -> frozenset[str]:
     return frozenset(raw | {f"{float(r):g}" for r in raw if "." in r})  # "16.50" states 16.5
 
 
-def has_number(value: int | float | str, text: str) -> bool:
-    """True when ``text`` states ``value`` as digits or as words."""
-    _, lower = _vocabulary(text)
+def has_number(value: int | float | str, source: str | Vocabulary) -> bool:
+    """True when ``source`` states ``value`` as digits or as words."""
+    words = _as_vocabulary(source)
+    text, lower = words.text, words.lower
     if isinstance(value, str):
         n = _WORD_VALUES[value]
         return value in lower or str(n) in _digits(text)
@@ -142,26 +220,28 @@ def names(text: str) -> list[str]:
     contractions' endings left out. A sentence's first word is capitalised anyway: it is left
     out too (the next word of a name that opens a sentence is still checked)."""
     found: list[str] = []
-    folded = fold(text).text
+    folded = fold_marks(text)
     for m in _WORD.finditer(folded):
-        word = re.split(r"'", m.group().strip("'-"))[0]
+        word = m.group().strip("'-").split("'")[0]
         if (
             not word[:1].isupper()
             or len(word) < 2
             or (word.lower() in _COMMON and not word.isupper())
         ):
             continue
-        before = folded[: m.start()].rstrip()
-        if before and before[-1] not in _OPENING:
+        before = m.start() - 1  # the last character before the word that is not a space
+        while before >= 0 and folded[before].isspace():
+            before -= 1
+        if before >= 0 and folded[before] not in _OPENING:
             found.append(word)
     return found
 
 
-def has_name(word: str, text: str) -> bool:
-    """True when ``text`` has ``word`` (or each part of a hyphenated one) as a capitalised word
+def has_name(word: str, source: str | Vocabulary) -> bool:
+    """True when ``source`` has ``word`` (or each part of a hyphenated one) as a capitalised word
     (or in capitals), or a word it starts or that starts it, four letters at least ("Iranian" /
     "Iran")."""
-    exact, _ = _vocabulary(text)
+    exact = _as_vocabulary(source).exact
     parts = [p for p in re.split(r"[-']", word) if p] or [word]
     return all(_has_part(p, exact) for p in parts)
 
@@ -177,8 +257,9 @@ def _has_part(part: str, exact: frozenset[str]) -> bool:
     )
 
 
-def unfounded(free_text: str, source: str) -> list[str]:
+def unfounded(free_text: str, source: str | Vocabulary) -> list[str]:
     """The numbers and names in ``free_text`` that ``source`` does not have, as written."""
+    source = _as_vocabulary(source)
     missing: list[str] = []
     for value in numbers(free_text):
         if not has_number(value, source):

@@ -33,3 +33,31 @@ def test_a_sentence_opening_word_is_not_taken_for_a_name() -> None:
 def test_reporting_verbs() -> None:
     assert wording.reports_speech("The base was empty, officials said.")
     assert not wording.reports_speech("The convoy left the city at dawn.")
+
+
+def test_sentence_words_are_the_vocabulary_of_the_same_text() -> None:
+    text = "Iran's Kanaani spoke. Then Abu-Dhabi replied.\n\nA US-led raid; it was twenty-one."
+    sentences = [(0, 21), (22, 45), (47, 80)]
+    index = wording.SentenceWords(text, sentences)
+    for first in range(3):
+        for last in range(first, 3):
+            run = index.run(first, last)
+            lo, hi = sentences[first][0], sentences[last][1]
+            assert run == wording.vocabulary(text[lo:hi])
+    assert "Dhabi" in index.run(1, 1).exact
+    assert "Kanaani" not in index.run(1, 2).exact
+
+
+def test_sentence_words_that_cut_a_word_read_the_text_itself() -> None:
+    text = "Kanaani-Smith spoke"  # a "sentence" boundary inside the word: no "Smith" alone
+    index = wording.SentenceWords(text, [(0, 7), (7, 19)])
+    assert index.run(0, 1) == wording.vocabulary(text)
+    assert "Kanaani-Smith" in index.run(0, 1).exact
+    assert "-Smith" not in index.run(0, 1).exact
+
+
+def test_a_vocabulary_plus_a_line_has_the_words_of_both() -> None:
+    both = wording.vocabulary("Strikes hit Hilla").plus("Kataib Hezbollah")
+    assert both == wording.vocabulary("Strikes hit Hilla\nKataib Hezbollah")
+    assert wording.unfounded("Kataib Hezbollah hit Hilla", both) == []
+    assert wording.unfounded("Kataib Hezbollah hit Basra", both) == ["Basra"]
