@@ -10,7 +10,6 @@ name in it must occur in the article. A number counts as present as digits or as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +28,7 @@ _UNITS = _words(
 _TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD_VALUES |= {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+_COUNTS = frozenset(_WORD_VALUES) - {"zero", "hundred", "thousand", "million"}  # counted alone
 # ISO dates (code resolves those from the article's time words) and clock times: not counts.
 _DATE_OR_TIME = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])")
@@ -94,9 +94,11 @@ def numbers(text: str) -> list[int | float | str]:
         raw = m.group().replace(",", "").rstrip(".")
         found.append(float(raw) if "." in raw else int(raw))
     for word in _WORD.findall(text.lower()):
-        for part in word.split("-"):
-            if part in _WORD_VALUES and part not in ("zero", "hundred", "thousand", "million"):
-                found.append(part)
+        if "-" not in word:  # most words: one look-up
+            if word in _COUNTS:
+                found.append(word)
+            continue
+        found.extend(part for part in word.split("-") if part in _COUNTS)
     return found
 
 
@@ -126,9 +128,11 @@ def _forms(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-def _of_words(text: str, words: Iterable[str]) -> Vocabulary:
-    forms = {f for w in words for f in _forms(w)}
-    return Vocabulary(text, frozenset(forms), frozenset(w.lower() for w in forms))
+def _of_words(text: str, words: set[str]) -> Vocabulary:
+    forms = {w for w in words if "-" not in w and "'" not in w}  # most words are their own form
+    for w in words - forms:
+        forms.update(_forms(w))
+    return Vocabulary(text, frozenset(forms), frozenset(map(str.lower, forms)))
 
 
 @lru_cache(maxsize=64)
@@ -222,12 +226,10 @@ def names(text: str) -> list[str]:
     found: list[str] = []
     folded = fold_marks(text)
     for m in _WORD.finditer(folded):
+        if not m.group()[0].isupper():  # the word's first letter, which nothing strips
+            continue
         word = m.group().strip("'-").split("'")[0]
-        if (
-            not word[:1].isupper()
-            or len(word) < 2
-            or (word.lower() in _COMMON and not word.isupper())
-        ):
+        if len(word) < 2 or (word.lower() in _COMMON and not word.isupper()):
             continue
         before = m.start() - 1  # the last character before the word that is not a space
         while before >= 0 and folded[before].isspace():
