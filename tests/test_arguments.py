@@ -84,3 +84,45 @@ def test_coordinated_verbs_share_their_subject() -> None:
     text, m = _mention("The gunmen stormed the hotel and killed six guests.", "killed")
     assert _words(text, m.actors) == ["The gunmen"]
     assert _words(text, m.targets) == ["six guests"]
+
+
+def test_the_subject_of_suffered_injuries_is_the_victim() -> None:
+    text, m = _mention("Nine passengers suffered minor injuries in the crash.", "injuries")
+    assert _words(text, m.targets) == ["Nine passengers"]
+    assert m.injured == 9
+
+
+def test_co_ordinated_event_nouns_share_their_victims() -> None:
+    text, m = _mention(
+        "Bishops condemned the killing and maiming of farmers and fishermen.", "maiming"
+    )
+    assert _words(text, m.targets) == ["farmers", "fishermen"]
+
+
+def test_a_co_ordinated_passive_verb_shares_its_victims() -> None:
+    text, m = _mention("Eleven workers were trapped and injured in the mine.", "injured")
+    assert _words(text, m.targets) == ["Eleven workers"]
+    assert m.injured == 11
+
+
+def test_every_victim_listed_after_including_is_one() -> None:
+    text, m = _mention(
+        "Six activists were arrested, including Mara Lind and Pavel Orlov.", "arrested"
+    )
+    assert _words(text, m.targets) == ["Six activists", "Mara Lind", "Pavel Orlov"]
+
+
+def test_a_participle_of_result_shares_the_subject_of_its_verb() -> None:
+    text, m = _mention("Rebel fighters shelled the market on Sunday, killing 14 people.", "killing")
+    assert _words(text, m.actors) == ["Rebel fighters"]
+    assert m.killed == 14
+
+
+def test_a_battle_between_two_sides_names_both() -> None:
+    text, m = _mention("A man died in a battle between soldiers and smugglers.", "battle")
+    assert _words(text, m.targets) == ["soldiers", "smugglers"]
+
+
+def test_whom_a_warning_was_given_to() -> None:
+    text, m = _mention("Telephoned warnings were given to the police and the hospital.", "warnings")
+    assert _words(text, m.targets) == ["the police", "the hospital"]

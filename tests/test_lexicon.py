@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.backends.rules import lexicon
+from summarizer.backends.rules.lexicon import events, speech
 
 _TYPES = {"attack", "killing", "injury", "arrest", "statement", "meeting", "protest"}
 _TYPES |= {"deployment", "other"}
@@ -11,7 +12,8 @@ _TYPES |= {"deployment", "other"}
 def _word_lists() -> dict[str, frozenset[str]]:
     return {
         name: frozenset(value)
-        for name, value in vars(lexicon).items()
+        for module in (events, speech)
+        for name, value in vars(module).items()
         if name.isupper() and isinstance(value, (frozenset, dict)) and not name.endswith("LABELS")
     }
 
@@ -25,9 +27,13 @@ def test_every_entry_is_one_lower_case_word() -> None:
 
 
 def test_event_words_map_to_the_event_types() -> None:
-    for table in (lexicon.EVENT_VERBS, lexicon.EVENT_NOUNS, lexicon.EVENT_ADJECTIVES):
+    for table in (events.EVENT_VERBS, events.EVENT_NOUNS, events.EVENT_ADJECTIVES):
         assert set(table.values()) <= _TYPES
 
 
 def test_a_word_list_is_written_as_one_string() -> None:
     assert lexicon.lexicon("say\n  tell add ") == frozenset({"say", "tell", "add"})
+
+
+def test_kinds_map_each_word_to_its_event_type() -> None:
+    assert lexicon.kinds("arrest", "arrest detain") == {"arrest": "arrest", "detain": "arrest"}

@@ -34,3 +34,12 @@ def test_a_place_of_another_clause_is_not_the_trigger_s() -> None:
 def test_a_site_in_common_words_when_no_place_is_named() -> None:
     assert _place("A bomb exploded at a checkpoint on Sunday.", "exploded") == "checkpoint"
     assert _place("A bomb exploded at a checkpoint in Kabul.", "exploded") == "Kabul"
+
+
+def test_the_place_a_where_clause_hangs_from() -> None:
+    text = "The blast tore through the bus depot, where seven people were killed."
+    assert _place(text, "killed") == "depot"
+
+
+def test_a_noun_trigger_is_placed_by_the_verb_it_hangs_from() -> None:
+    assert _place("The worst explosion was at the crowded bus station.", "explosion") == "station"

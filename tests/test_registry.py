@@ -43,6 +43,8 @@ def toy_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "[summarizer.backends]\ntoy = toy_backend:ToyBackend\n", encoding="utf-8"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
+    for name in [m for m in sys.modules if m.partition(".")[0] == "toy_backend"]:
+        monkeypatch.delitem(sys.modules, name)  # one test's package, not an earlier test's
     return tmp_path
 
 
@@ -64,6 +66,13 @@ class BrokenBackend(ToyBackend):
 class UnbuildableBackend(ToyBackend):
     def __init__(self, settings):
         raise KeyError("tiny")
+
+
+class BareBackend:
+    \"\"\"Implements extract only: no class-level answers.\"\"\"
+
+    def __init__(self, settings):
+        pass
 """
 
 
@@ -74,7 +83,8 @@ def broken_plugin(toy_plugin: Path) -> Path:
     (toy_plugin / "toy_backend-0.1.dist-info" / "entry_points.txt").write_text(
         "[summarizer.backends]\ntoy = toy_backend:ToyBackend\n"
         "broken = toy_backend.broken:BrokenBackend\n"
-        "unbuildable = toy_backend.broken:UnbuildableBackend\n",
+        "unbuildable = toy_backend.broken:UnbuildableBackend\n"
+        "bare = toy_backend.broken:BareBackend\n",
         encoding="utf-8",
     )
     return toy_plugin
@@ -207,3 +217,12 @@ def test_bulk_gives_that_article_an_error_line_and_goes_on(
     )
     assert lines["010_port_strike.txt"]["status"] == "ok"
     assert lines["010_port_strike.txt"]["meta"]["backend"] == "broken"
+
+
+def test_a_class_without_the_declared_answers_is_a_config_error(broken_plugin: Path) -> None:
+    with pytest.raises(ConfigError, match="backend 'bare' does not declare 'bound'"):
+        registry.bound("bare:x")
+    with pytest.raises(ConfigError, match="does not declare 'takes_candidates'"):
+        registry.takes_candidates("bare:x")
+    with pytest.raises(ConfigError, match="does not declare 'check'"):
+        registry.check(Settings(model="bare:x"))

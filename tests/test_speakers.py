@@ -34,3 +34,39 @@ def test_a_quote_signed_with_a_dash_and_a_name() -> None:
 def test_the_subject_of_the_sentence_leading_into_a_quote() -> None:
     text = "Councillor Rita Mendes was blunt: “This budget fails the town.”"
     assert _speaker(text) == "Rita Mendes"
+
+
+def test_readers_answers_signed_one_a_line_are_direct_quotes_of_their_signers() -> None:
+    # A vox pop: answers listed one a line inside one paragraph, each signed with a dash.
+    text = (
+        "Readers on the stadium plan\n\n"
+        "We asked readers in Harbour City what they make of the plan.\n\n"
+        "“I do not want my taxes spent on a football ground. The roads are falling apart.” "
+        "― Tomas Brandt\n"
+        "“It is about time the city built something people can be proud of.”― Lena Kurz\n"
+        "“Nobody asked the people who live next to the site.” ― Omar Haddad.\n"
+    )
+    doc, p = parsed(text)
+    found, _ = quotes.extract(doc, p)
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == [
+        "Tomas Brandt",
+        "Lena Kurz",
+        "Omar Haddad",
+    ]
+    assert direct[0].text.startswith("I do not want") and direct[0].speaker is not None
+    mention = direct[0].speaker.mention
+    assert mention is not None and mention.text == "Tomas Brandt"
+
+
+def test_a_quote_after_a_cue_with_its_own_subject_is_that_speaker_s() -> None:
+    text = (
+        "Councillor Rita Mendes said the rule would not cover tenants, and when pressed on "
+        'why it leaves out renters, the 52-year-old lawyer replied, "It is meant to protect '
+        'the owners who live in their homes, and nobody else."'
+    )
+    doc, p = parsed(text)
+    (q,) = [q for q in quotes.extract(doc, p)[0] if q.kind == "direct"]
+    assert q.cue is not None and q.cue.text == "replied"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "the 52-year-old lawyer"

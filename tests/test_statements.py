@@ -58,3 +58,26 @@ def test_quotes_of_two_speakers_stay_apart() -> None:
     direct = [q for q in found if q.kind == "direct"]
     assert [q.speaker.name if q.speaker else None for q in direct] == ["Ruiz", "Tom Bell"]
     assert not any(q.parts for q in direct)
+
+
+def test_a_quote_with_its_own_cue_after_a_partial_quote_is_another_statement() -> None:
+    found, _ = extract(
+        'Mayor Ana Ruiz says the budget is the "same old plan that she promised to end." '
+        'She adds, "What kind of mayor signs this?"'
+    )
+    quoted = [q for q in found if q.kind != "indirect"]
+    assert [pieces(q) for q in quoted] == [
+        ["same old plan that she promised to end."],
+        ["What kind of mayor signs this?"],
+    ]
+    assert [q.cue.text if q.cue else None for q in quoted] == ["says", "adds"]
+
+
+def test_a_relative_clause_about_the_speaker_does_not_split_the_statement() -> None:
+    found, _ = extract(
+        '"These are hard times," Nora Vik said on Monday at the town hall, where the mayor '
+        'also spoke. "I doubt the council can fix it."'
+    )
+    (q,) = [q for q in found if q.kind == "direct"]
+    assert pieces(q) == ["These are hard times,", "I doubt the council can fix it."]
+    assert q.speaker is not None and q.speaker.name == "Nora Vik"

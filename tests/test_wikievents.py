@@ -174,3 +174,26 @@ def test_rules_backend_end_to_end(gold: Path) -> None:
     assert report.format == "wikievents" and report.articles == 1
     assert report.sections["triggers"]["recall"] == 1.0
     assert report.sections["triggers_typed"]["recall"] == 1.0
+
+
+def test_a_backend_without_mentions_is_scored_from_its_merged_events(gold: Path) -> None:
+    """``event_mentions`` is None by default (``BackendBase``): eval scores the record's events,
+    and finds the gold trigger through them."""
+    from summarizer.backends.base import BackendBase, Draft
+    from summarizer.backends.rules import RulesBackend
+    from summarizer.document import Document
+    from summarizer.evaluation.wikievents import evaluate
+    from summarizer.settings import Settings
+
+    extracted: list[str] = []
+
+    class MergedOnly(BackendBase):
+        """The rules backend's merged events, without its per-mention answer."""
+
+        def extract(self, doc: Document) -> Draft:
+            extracted.append(doc.text)
+            return RulesBackend().extract(doc)
+
+    report = evaluate(gold, MergedOnly(), Settings(), None)
+    assert report.articles == 1 and len(extracted) == 1
+    assert 0 < report.sections["triggers"]["recall"] <= 1.0

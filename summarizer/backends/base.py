@@ -19,6 +19,8 @@ from summarizer.models import Claim, Event, Quote, Summary, Usage
 from summarizer.settings import Settings
 
 Bound = Literal["io", "cpu"]
+#: One event mention before merging: the trigger's range, its type, its arguments' ranges.
+Mention = tuple[tuple[int, int], str, list[tuple[int, int]]]
 
 
 @dataclass
@@ -70,6 +72,10 @@ class Backend(Protocol):
     async def aextract(self, doc: Document) -> Draft: ...
 
     def extract_many(self, docs: list[Document]) -> list[Draft]: ...
+
+    def event_mentions(self, doc: Document) -> list[Mention] | None:
+        """Every event mention before merging (WikiEvents annotates mention by mention), or
+        None when the backend only gives merged events: eval then scores its records."""
 
     def warm_up(self) -> None:
         """Pay one-off set-up (models, client libraries) now, before the first article."""
@@ -125,6 +131,9 @@ class BackendBase:
 
     def extract_many(self, docs: list[Document]) -> list[Draft]:
         return [self.extract(doc) for doc in docs]
+
+    def event_mentions(self, doc: Document) -> list[Mention] | None:
+        return None
 
     def warm_up(self) -> None:
         return None

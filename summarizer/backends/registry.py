@@ -17,6 +17,8 @@ declared answers (``BackendClass``): ``bound``, ``takes_candidates``, ``check``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import cast
@@ -80,17 +82,38 @@ def create(settings: Settings) -> Backend:
 def bound(model: str | None) -> Bound:
     """Whether the backend ``model`` names waits on a server (``"io"``) or computes in process
     (``"cpu"``), known before one is built."""
-    return factory(model).bound
+    made = factory(model)
+    with _declared(model, "bound"):
+        return made.bound
 
 
 def takes_candidates(model: str | None) -> bool:
     """Whether the backend ``model`` names reads the rules backend's candidate quotes."""
-    return factory(model).takes_candidates
+    made = factory(model)
+    with _declared(model, "takes_candidates"):
+        return made.takes_candidates
 
 
 def check(settings: Settings) -> None:
     """Check the settings' options for the backend their model names, building nothing."""
-    factory(settings.model).check(settings)
+    made = factory(settings.model)
+    with _declared(settings.model, "check"):
+        check = made.check
+    check(settings)
+
+
+@contextmanager
+def _declared(model: str | None, what: str) -> Iterator[None]:
+    """A backend class that lacks one of ``BackendClass``'s answers is a ConfigError naming
+    it (a plugin that implements ``Backend`` without subclassing ``BackendBase``)."""
+    try:
+        yield
+    except AttributeError:
+        name = backend_name(model)
+        raise ConfigError(
+            f"--model {model}: backend {name!r} does not declare {what!r} "
+            "(subclass summarizer.BackendBase, or see CONTRIBUTING.md: Adding a backend)"
+        ) from None
 
 
 def _plugins() -> dict[str, str]:

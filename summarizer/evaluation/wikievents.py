@@ -17,10 +17,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
 from summarizer.backends.base import Backend
-from summarizer.document import Document, Range
+from summarizer.document import Range
 from summarizer.errors import InputError
 from summarizer.evaluation import Metrics, Report, matching
 from summarizer.loading import Loaded, source_for
@@ -129,25 +128,17 @@ def is_wikievents(path: Path) -> bool:
         return False
 
 
-@runtime_checkable
-class MentionReader(Protocol):
-    """A backend that can give every trigger before merging (the rules backend): scored mention
-    by mention, as WikiEvents annotates them."""
-
-    def event_mentions(
-        self, doc: Document
-    ) -> list[tuple[tuple[int, int], str, list[tuple[int, int]]]]: ...
-
-
 def predict(docs: list[WikiDoc], backend: Backend, settings: Settings) -> list[list[EventItem]]:
     """Each document's predicted events (every trigger, for the rules backend)."""
     prepared = [
         prepare(Loaded(d.text, source_for(d.text, source_id=d.name)), settings) for d in docs
     ]
-    if isinstance(backend, MentionReader):
-        return [[EventItem(*m) for m in backend.event_mentions(doc)] for doc in prepared]
     out = []
     for doc in prepared:
+        mentions = backend.event_mentions(doc)
+        if mentions is not None:
+            out.append([EventItem(*m) for m in mentions])
+            continue
         record = run(doc, backend)
         out.append(
             [

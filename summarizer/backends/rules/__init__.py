@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from summarizer.backends.base import BackendBase, Bound, Draft
-from summarizer.backends.rules.lexicon import ORDINALS, TIME_NOUNS
+from summarizer import quotemarks
+from summarizer.backends.base import BackendBase, Bound, Draft, Mention
+from summarizer.backends.rules.lexicon.events import ORDINALS, TIME_NOUNS
 from summarizer.backends.rules.nlp import Parsed, parse_many
 from summarizer.document import Document
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+_DOUBLE = frozenset(quotemarks.DOUBLE)
 
 
 def needs_entities(sentence: Span) -> bool:
@@ -25,7 +28,7 @@ def needs_entities(sentence: Span) -> bool:
     entity recogniser, which costs as much as the parser, only when it has an event trigger, or
     a number outside any date expression and no attribution (assertions skip attributed ones)
     unless one of those numbers is plainly a count."""
-    from summarizer import dates, quotemarks
+    from summarizer import dates
     from summarizer.backends.rules.cues import is_cue
     from summarizer.backends.rules.triggers import classify
 
@@ -33,13 +36,13 @@ def needs_entities(sentence: Span) -> bool:
     if any(classify(t) not in (None, "statement") for t in sentence):
         return True
     numbers = [t for t in sentence if t.like_num]
-    if not numbers or any(mark in sentence.text for mark in quotemarks.DOUBLE):
+    if not numbers:
         return False
-    if any(is_cue(t) for t in sentence):
+    text = sentence.text  # spaCy builds it anew on every read
+    if not _DOUBLE.isdisjoint(text) or any(is_cue(t) for t in sentence):
         return False
     in_dates = [
-        (sentence.start_char + a, sentence.start_char + b)
-        for a, b in dates.expressions(sentence.text)
+        (sentence.start_char + a, sentence.start_char + b) for a, b in dates.expressions(text)
     ]
     loose = [t for t in numbers if not any(a <= t.idx < b for a, b in in_dates)]
     # A plain count ("18 people") makes the sentence checkable whatever the recogniser says
@@ -61,9 +64,6 @@ def _plain_count(token: Token) -> bool:
         and not dates.YEAR.fullmatch(token.text)
         and token.lower_ not in ORDINALS
     )
-
-
-Mention = tuple[tuple[int, int], str, list[tuple[int, int]]]
 
 
 class RulesBackend(BackendBase):

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.casualties import casualties
+from summarizer.backends.rules.lexicon import lemma
+from summarizer.backends.rules.lexicon.events import (
     ARGUMENT_PRONOUNS,
     DEVICES,
     EVENT_NOUNS,
@@ -20,12 +22,11 @@ from summarizer.backends.rules.lexicon import (
     NOT_PARTY_LABELS,
     PARTY_LABELS,
     PLACE_LABELS,
+    SUFFER_VERBS,
     TARGET_PREPS,
     WEAPONS,
-    WORD_NUMBERS,
-    lemma,
 )
-from summarizer.backends.rules.places import clause, is_place_modifier, location, place_name
+from summarizer.backends.rules.places import is_place_modifier, place, place_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,9 +63,9 @@ class Mention:
     def argument_ranges(self) -> list[Range]:
         """Where its actors, targets and place are mentioned: what argument scoring compares."""
         device = [self.weapon] if self.weapon is not None and lemma(self.weapon) in DEVICES else []
-        place = [self.location] if self.location is not None else []
+        where = [self.location] if self.location is not None else []
         actors = [t for t in self.actors if not actor_adjective(t)]  # "Israeli" names no one
-        tokens = [*actors, *self.targets, *place, *device, *self.pronouns]
+        tokens = [*actors, *self.targets, *where, *device, *self.pronouns]
         return [span_of(t) for t in dict.fromkeys(tokens)]
 
 
@@ -85,32 +86,6 @@ def span_of(token: Token) -> Range:
         if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"):
             left = min(left, min(x.i for x in child.subtree))
     return token.doc[left].idx, token.idx + len(token.text)
-
-
-def _number(token: Token) -> int | None:
-    """The value of a number token: digits ("2,500") or a number word ("three")."""
-    word = token.lower_.replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return WORD_NUMBERS.get(word)
-
-
-def _count_of(token: Token) -> int | None:
-    """How many people a noun phrase counts: "20 people" 20, "a senior adviser" 1, "Mousavi" 1."""
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
-        return 0  # "no one was hurt"
-    if token.like_num:
-        return _number(token)
-    for child in token.children:
-        if child.dep_ == "nummod":
-            return _number(child)
-    if token.ent_type_ == "PERSON" or token.tag_ == "NNP":
-        return 1
-    if token.tag_ == "NN" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in token.children
-    ):
-        return 1
-    return None
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -197,34 +172,77 @@ def _verb_arguments(verb: Token, kind: str, m: Mention) -> None:
             _subject(c, victim_subject, m)
         else:
             _verb_child(c, kind, m)
-    if verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in verb.children):
-        # "The gunmen stormed the hotel and killed six": co-ordinated verbs share a subject
-        for c in verb.head.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                _subject(c, victim_subject, m)
+    _shared_subject(verb, kind, victim_subject, m)
+    if kind in ("killing", "injury", "arrest"):
+        m.targets.extend(_included([verb, *m.targets]))
     if verb.dep_ in ("acl", "amod") and kind in ("killing", "injury", "arrest", "deployment"):
         if verb.head.ent_type_ not in PLACE_LABELS:
-            m.targets.append(verb.head)  # "18 wounded", "2,500 soldiers deployed"
+            m.targets.extend(_conjuncts(verb.head))  # "18 wounded", "women and men injured"
         holder = verb.head.head
         if verb.head.dep_ == "dobj" and lemma(holder) in ("have", "keep", "maintain"):
             m.actors.extend(c for c in holder.children if c.dep_ == "nsubj")
 
 
+def _shared_subject(verb: Token, kind: str, victim_subject: bool, m: Mention) -> None:
+    """ "The gunmen stormed the hotel and killed six", "launched attacks, killing 130": a
+    co-ordinated verb and a participle of result share the subject of the verb they hang from."""
+    shares = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if not shares or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return
+    for c in verb.head.children:
+        if verb.dep_ == "advcl" and lemma(c) in EVENT_NOUNS:
+            continue  # "The attack had come ..., wounding three": the attack's own result
+        if c.dep_ in ("nsubj", "csubj"):
+            _subject(c, victim_subject, m)
+        elif c.dep_ == "nsubjpass" and kind in ("killing", "injury", "arrest"):
+            m.targets.extend(_conjuncts(c))  # "130 were mutilated, injured and scarred"
+
+
+def _included(holders: list[Token]) -> list[Token]:
+    """ "Leftists were arrested, including Eva Forest, Lidia Falcón and ...": each one named."""
+    preps = [c for t in holders for c in t.children if c.lower_ == "including"]
+    return [g for c in preps for o in _objects(c) for g in _conjuncts(o)]
+
+
 def _noun_arguments(noun: Token, kind: str, m: Mention) -> None:
     """Actors and targets of a noun trigger: "Israeli airstrike on X", "the killing of Y"."""
     m.actors.extend(_noun_actors(noun))
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS.get(kind, ()):
+    # "the slaughter and maiming of men, women and children": co-ordinated nouns share it.
+    holders = [noun, noun.head] if noun.dep_ == "conj" else [noun]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ in TARGET_PREPS.get(kind, ()):
             m.targets.extend(g for o in _objects(c) for g in _conjuncts(o))
+    if kind in ("injury", "killing") and noun.dep_ == "dobj" and lemma(noun.head) in SUFFER_VERBS:
+        m.targets.extend(g for c in noun.head.children if c.dep_ == "nsubj" for g in _conjuncts(c))
     if not m.actors:
-        # "The US conducted a round of strikes", "X said in a statement": the light verb's doer.
-        light = noun
-        for _ in range(3):
-            if light.dep_ not in ("dobj", "pobj", "prep"):
-                break
-            light = light.head
-        if light.pos_ == "VERB" and light != noun and lemma(light) in LIGHT_VERBS:
-            m.actors.extend(c for c in light.children if c.dep_ == "nsubj")
+        m.actors.extend(_light_doer(noun))
+    if kind == "statement" and lemma(noun.head) in ("give", "issue", "send", "deliver"):
+        _given(noun, m)
+
+
+def _light_doer(noun: Token) -> list[Token]:
+    """ "The US conducted a round of strikes", "X said in a statement": the light verb's doer."""
+    light = noun
+    for _ in range(3):
+        if light.dep_ not in ("dobj", "pobj", "prep"):
+            break
+        light = light.head
+    if light.pos_ == "VERB" and light != noun and lemma(light) in LIGHT_VERBS:
+        return [c for c in light.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _given(noun: Token, m: Mention) -> None:
+    """Who a statement noun is given to, and by whom: "warnings were given to the police",
+    "employees were given an ultimatum by their bosses"."""
+    for c in noun.head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            m.targets.extend(g for o in _objects(c) for g in _conjuncts(o))
+        elif c.dep_ == "nsubjpass" and noun.dep_ == "dobj":
+            m.targets.extend(_conjuncts(c))
+        elif c.dep_ == "agent":
+            m.actors.extend(g for o in _objects(c) for g in _conjuncts(o))
 
 
 def _adjective_victims(adjective: Token) -> list[Token]:
@@ -233,19 +251,6 @@ def _adjective_victims(adjective: Token) -> list[Token]:
         return [adjective.head]
     victims = [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     return [g for v in victims for g in _conjuncts(v)]
-
-
-def _casualties(m: Mention) -> int | None:
-    """How many people a killing or injury counts, from its victims."""
-    victims = list(dict.fromkeys(m.targets))
-    trigger = m.trigger
-    if trigger.pos_ == "ADJ":
-        for c in trigger.head.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c not in victims:
-                victims.append(c)
-    counts = [_count_of(v) for v in victims]
-    known = [n for n in counts if n is not None]
-    return sum(known) if known else None
 
 
 def _in_scope(tokens: list[Token], scope: set[int], *, dated: bool) -> list[Token]:
@@ -271,13 +276,13 @@ def mention(tok: Token, kind: str, sentence: Range, scope: set[int]) -> Mention:
     m.pronouns = [t for t in [*actors, *targets] if t.lower_ in ARGUMENT_PRONOUNS]
     m.actors = [t for t in actors if t.pos_ != "PRON"]
     m.targets = [t for t in targets if t.pos_ != "PRON"]
-    m.location = location(tok, clause(tok, scope))
+    m.location = place(tok, scope)
     if m.location is not None:  # "hit the province of Wassit": a place, not a target
         m.targets = [t for t in m.targets if place_name(t) != m.location]
     if kind == "killing":
-        m.killed = _casualties(m)
+        m.killed = casualties(m.targets, m.trigger)
     elif kind == "injury":
-        m.injured = _casualties(m)
+        m.injured = casualties(m.targets, m.trigger)
     _mark_kind_of_mention(m)
     return m
 

@@ -6,10 +6,11 @@ article's book of names, and the subjects a later pronoun may stand for.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import PERSON_PRONOUNS
+from summarizer.backends.rules.lexicon.speech import PERSON_PRONOUNS
 from summarizer.backends.rules.names import NameBook, Speaker, plain_name, resolve_pronoun
 
 if TYPE_CHECKING:
@@ -49,8 +50,22 @@ class Article:
         plain = plain_name(name)
         return self.names.setdefault(plain.lower(), plain)
 
+    # The pieces' opening marks in order, and the furthest any of them up to each reaches:
+    # ``in_quote`` is asked for nearly every token, so it bisects instead of scanning.
+    _opens: list[int] = field(default_factory=list, init=False, repr=False)
+    _reach: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        reach = 0
+        for open_at, close_at in sorted((p.mark.open_at, p.mark.close_at) for p in self.pieces):
+            reach = max(reach, close_at + 1)
+            self._opens.append(open_at)
+            self._reach.append(reach)
+
     def in_quote(self, start: int, end: int) -> bool:
-        return any(p.mark.open_at <= start and end <= p.mark.close_at + 1 for p in self.pieces)
+        """True when ``[start, end)`` lies inside a quoted piece (its marks included)."""
+        i = bisect_right(self._opens, start)
+        return i > 0 and self._reach[i - 1] >= end
 
     def pronoun(self, token: Token) -> Speaker:
         """A pronoun speaker: its own words as the mention, the last fitting name as the name."""

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer import dates
-from summarizer.backends.rules.lexicon import REPORTING
+from summarizer.backends.rules.lexicon.speech import REPORTING
 from summarizer.backends.rules.triggers import classify
 from summarizer.document import Document
 from summarizer.models import Claim
@@ -29,11 +29,12 @@ _LEADING = re.compile(
     r"^(?:meanwhile|however|but|and|also|still|yet|moreover|separately),?\s+", re.I
 )
 _MIN_WORDS = 6
+_MARKS = frozenset(NEVER_APOSTROPHE)
 
 
 def _attributed(sent: SpacySpan, text: str) -> bool:
     """Words credited to someone: quote marks, a reporting verb, "according to"."""
-    if any(ch in NEVER_APOSTROPHE for ch in text):  # not "Iran's"
+    if not _MARKS.isdisjoint(text):  # not "Iran's"
         return True
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING:

@@ -36,11 +36,19 @@ def attach(art: Article) -> None:
         found = cue_candidates(art, region) if region is not None else []
         label = label_speaker(art, piece.paragraph)
         headline = label is not None and label == headline_speaker(art, piece.paragraph)
+        signature = signed(art, piece) if _opens_line(art, piece) else None
         if label is not None and (headline or piece.mark.open_at <= label.mention[0]):
             piece.speaker, piece.mention, piece.labelled = label, label.mention, True
+        elif signature is not None:
+            # A line that is all quote and a signature ("“...” ― Maria Olsen") stands as speech.
+            piece.kind, piece.labelled = "direct", True
+            piece.speaker, piece.mention = signature, signature.mention
         elif found:
             piece.cue = _best_cue(art, piece, found)
-            piece.cue = _outermost_cue(art, piece.cue)
+            # A passage that stands as speech keeps a cue that names its own speaker ("...,
+            # and when pressed, the mother of three replied, “...”"); a phrase goes outermost.
+            if piece.kind == "partial" or cues.own_speaker(piece.cue) is None:
+                piece.cue = _outermost_cue(art, piece.cue)
             piece.speaker, piece.mention = speaker_at(art, piece.cue)
         between = art.text[previous.mark.close_at : piece.mark.open_at] if previous else ""
         # "We will respond," he said, "at the right time." — one quote around its cue.
@@ -52,6 +60,12 @@ def attach(art: Article) -> None:
             _fallback(art, piece, previous, same_run)
         previous = piece
     _share_runs(art.pieces)
+
+
+def _opens_line(art: Article, piece: Piece) -> bool:
+    """Nothing but spaces before the piece's opening mark on its line."""
+    line_start = art.text.rfind("\n", 0, piece.mark.open_at) + 1
+    return not art.text[line_start : piece.mark.open_at].strip()
 
 
 def _region(art: Article, piece: Piece) -> Span | None:

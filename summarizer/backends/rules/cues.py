@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon.speech import (
     CONTENT_PREPOSITIONS,
     CUE_LEMMAS,
     DOCUMENTS,
@@ -70,6 +70,12 @@ def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -
         # belongs to the verb higher up.
         verb = _governing_verb(verb)
     return None
+
+
+def own_speaker(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -> Token | None:
+    """Who speaks at ``cue`` by the cue's own words (its subject, agent, the name before a
+    participle), without climbing to a verb above it."""
+    return _speaker_of(cue, cue, 0, usable)[1]
 
 
 def _speaker_of(

@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 
 from summarizer import dates, quotemarks
 from summarizer.backends.rules.arguments import Mention, actor_adjective, mention, span_of
-from summarizer.backends.rules.lexicon import DEMONYMS, PASSING_STATEMENTS, lemma
+from summarizer.backends.rules.lexicon import lemma
+from summarizer.backends.rules.lexicon.events import DEMONYMS, PASSING_STATEMENTS
 from summarizer.backends.rules.merging import Draft, coalesce, group_sentence
 from summarizer.backends.rules.places import clause
 from summarizer.backends.rules.triggers import classify, irrealis, names_event

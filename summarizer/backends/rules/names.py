@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon.speech import (
     DETERMINERS,
     GROUP_PRONOUNS,
     HONORIFICS,

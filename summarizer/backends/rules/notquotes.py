@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon.speech import (
     ADJUNCT_PREPOSITIONS,
     NAMING_VERBS,
     TITLE_MINOR_WORDS,

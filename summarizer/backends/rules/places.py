@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon import lemma
+from summarizer.backends.rules.lexicon.events import (
     LOCATIVE,
     MISTAGGED_PLACE_LABELS,
     PLACE_LABELS,
     PLACE_NOUNS,
     SITES,
     STATE_ACTIONS,
-    lemma,
 )
 
 if TYPE_CHECKING:
@@ -102,3 +102,24 @@ def location(trigger: Token, own: list[Token]) -> Token | None:
 
 def _is_site(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ == "pobj" and lemma(token) in SITES
+
+
+def _host(noun: Token) -> Token | None:
+    """The verb whose clause places a noun trigger: "killed in attacks in X", "shattered by an
+    explosion", "the explosion was at the station"."""
+    head = noun.head
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ == "VERB":
+        return head.head
+    return head if noun.dep_ == "nsubj" and lemma(head) == "be" else None
+
+
+def place(tok: Token, scope: set[int]) -> Token | None:
+    """The trigger's place: in its own clause, else the place a "where" clause hangs from ("the
+    bus station, where six were killed"), else in the clause of the verb hosting a noun."""
+    found = location(tok, clause(tok, scope))
+    if found is None and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        return tok.head
+    host = _host(tok)
+    return location(host, clause(host, scope)) if found is None and host is not None else found

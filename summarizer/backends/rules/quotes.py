@@ -15,7 +15,7 @@ from summarizer import marks
 from summarizer.backends.rules import cues, notquotes, statements
 from summarizer.backends.rules.article import Article, Piece, paragraph_of
 from summarizer.backends.rules.attachment import attach
-from summarizer.backends.rules.lexicon import NOMINAL_CUES, POSSESSIVE_PRONOUNS
+from summarizer.backends.rules.lexicon.speech import NOMINAL_CUES, POSSESSIVE_PRONOUNS
 from summarizer.backends.rules.names import (
     Speaker,
     describe,
@@ -241,16 +241,22 @@ def _nominal(art: Article) -> list[Reported]:
         rng = _clause_range(art, clause)
         if rng[1] - rng[0] < 12:
             continue
-        pronoun = POSSESSIVE_PRONOUNS.get(owner.lower_)
-        found: Speaker | None = describe(owner, art.book)
-        if pronoun is not None:
-            earlier = [s for pos, s in art.subjects if pos < owner.idx]
-            named = resolve_pronoun(pronoun, earlier)
-            at = (owner.idx, owner.idx + len(owner.text))
-            found = Speaker(named.name, at, named.person) if named is not None else None
+        found = _owner(art, owner)
         if found is not None:
             out.append((rng, t, found, found.mention))
     return out
+
+
+def _owner(art: Article, owner: Token) -> Speaker | None:
+    """Whose the noun's words are: "Trump's claim" is Trump's, "his claim" the last fitting
+    named subject's."""
+    pronoun = POSSESSIVE_PRONOUNS.get(owner.lower_)
+    if pronoun is None:
+        return describe(owner, art.book)
+    earlier = [s for pos, s in art.subjects if pos < owner.idx]
+    named = resolve_pronoun(pronoun, earlier)
+    at = (owner.idx, owner.idx + len(owner.text))
+    return Speaker(named.name, at, named.person) if named is not None else None
 
 
 def _subjects(art: Article) -> list[tuple[int, Speaker]]:

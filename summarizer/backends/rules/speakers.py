@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from summarizer import quotemarks
 from summarizer.backends.rules import cues
-from summarizer.backends.rules.lexicon import NOT_NAMES, PERSON_PRONOUNS, SPEAKER_PRONOUNS
+from summarizer.backends.rules.lexicon.speech import NOT_NAMES, PERSON_PRONOUNS, SPEAKER_PRONOUNS
 from summarizer.backends.rules.names import Speaker, describe, proper_chain
 
 if TYPE_CHECKING:
@@ -185,15 +185,20 @@ _SIGNATURE = re.compile(
 
 
 def signed(art: Article, piece: Piece) -> Speaker | None:
-    """A quote signed with a dash and a name at the end of its paragraph: “...” ― Krystal Correa."""
+    """A quote signed with a dash and a name at the end of its line: “...” ― Krystal Correa
+    (readers' answers listed one a line in one paragraph, as well as one a paragraph)."""
     p_end = art.paragraphs[piece.paragraph][1]
-    m = _SIGNATURE.match(art.text[piece.mark.close_at + 1 : p_end])
+    line_end = art.text.find("\n", piece.mark.close_at + 1, p_end)
+    m = _SIGNATURE.match(art.text[piece.mark.close_at + 1 : p_end if line_end < 0 else line_end])
     if m is None:
         return None
     start = piece.mark.close_at + 1 + m.start(1)
-    words = m.group(1).split()
+    signature = m.group(1)
+    if signature.endswith(".") and len(signature.split()[-1]) > 4:
+        signature = signature[:-1]  # "― Omar Haddad." ends its line, not an initial ("Jr.")
+    words = signature.split()
     name = " ".join(art.book.fullest(words))
-    return Speaker(name, (start, start + len(m.group(1))), art.book.is_person(words))
+    return Speaker(name, (start, start + len(signature)), art.book.is_person(words))
 
 
 def subject_of(art: Article, sentence: tuple[int, int], quote_at: int) -> Speaker | None:

@@ -68,19 +68,32 @@ def joins(doc: Doc, text: str, a: Quote, b: Quote) -> bool:
         return False
     words = _between(doc, a, b)
     if a.kind == "partial" and b.kind == "partial":
-        # Partial quotes strung along one reported clause: “disgusting” and “a con”; a verb
-        # between starts another clause ("and called for ...").
-        return (
-            a.cue is not None
-            and a.cue == b.cue
-            and not any(c in gap for c in ".!?;")
-            and not any(t.pos_ in ("VERB", "AUX") for t in words)
-        )
+        return _partials_join(a, b, gap, words)
+    return _pieces_join(a, b, gap, words)
+
+
+def _partials_join(a: Quote, b: Quote, gap: str, words: list[Token]) -> bool:
+    """Partial quotes strung along one reported clause: “disgusting” and “a con”; a verb
+    between starts another clause ("and called for ...")."""
+    return (
+        a.cue is not None
+        and a.cue == b.cue
+        and not any(c in gap for c in ".!?;")
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
+def _pieces_join(a: Quote, b: Quote, gap: str, words: list[Token]) -> bool:
+    """Two quoted pieces in one paragraph with at most their cue clause between."""
     cue = _cue_between(a, b)
     if a.kind != b.kind and cue is None:
         return False
+    if cue is not None and a.cue is not None and a.cue != cue:
+        # The cue between is the second piece's own ("She says ... “...” She adds, “...”"):
+        # the first has its cue elsewhere, so these are two statements.
+        return False
     # A second reporting verb between ("he said, adding that “...”") starts another statement.
-    if any(is_cue(t) and (cue is None or t.idx != cue.start) for t in words):
+    if any(_reports(t, b) and (cue is None or t.idx != cue.start) for t in words):
         return False
     if cue is None:
         # "“...” “...”" in one paragraph with nothing but marks between: one speaker going on.
@@ -88,6 +101,19 @@ def joins(doc: Doc, text: str, a: Quote, b: Quote) -> bool:
     # Only the cue clause stands between: "“...,” said Caddell. “...”"; and the second piece
     # has no cue of its own elsewhere.
     return b.cue is None or b.cue == cue or b.cue == a.cue
+
+
+def _reports(token: Token, b: Quote) -> bool:
+    """A reporting verb between two pieces that reports something of its own, not one in a
+    relative clause that only describes the speaker or the occasion ("said Peter Morgan, who
+    has been challenging the industry.", "said at the dinner, where Clinton also spoke."),
+    unless it is the second piece's cue or its clause reaches into it."""
+    if not is_cue(token):
+        return False
+    if token.dep_ != "relcl" or (b.cue is not None and b.cue.start == token.idx):
+        return True
+    edge = token.right_edge
+    return edge.idx + len(edge.text) > b.start
 
 
 def _merged(group: list[Quote]) -> Quote:
@@ -119,6 +145,19 @@ def join(
     """``quotes`` (in text order) with each statement's pieces joined into one item; the
     reported claims that restated its pieces become one claim in the same parts (``statement``
     paraphrases it), unless a reported clause already covers the whole statement."""
+    out_quotes: list[Quote] = []
+    out_claims = list(claims)
+    for group in _groups(doc, text, quotes):
+        merged = _merged(group)
+        out_quotes.append(merged)
+        if len(group) > 1:
+            out_claims = _restated(out_claims, merged, statement)
+    out_claims.sort(key=lambda c: c.start)
+    return out_quotes, out_claims
+
+
+def _groups(doc: Doc, text: str, quotes: list[Quote]) -> list[list[Quote]]:
+    """The quotes in runs of one statement each; indirect speech stands alone."""
     groups: list[list[Quote]] = []
     pieces: list[Quote] | None = None  # the last group of quoted pieces
     for q in quotes:
@@ -134,30 +173,28 @@ def join(
         else:
             pieces = [q]
             groups.append(pieces)
-    out_quotes: list[Quote] = []
-    out_claims = list(claims)
-    for group in groups:
-        merged = _merged(group)
-        out_quotes.append(merged)
-        if len(group) == 1:
-            continue
-        reported = [c for c in out_claims if c.kind == "reported"]
-        within = [c for c in reported if merged.start <= c.start and c.end <= merged.end]
-        covered = any(
-            c.start <= merged.start and merged.end <= c.end and c not in within for c in reported
-        )
-        out_claims = [c for c in out_claims if c not in within]
-        if not covered:
-            out_claims.append(
-                Claim(
-                    text=merged.text,
-                    start=merged.start,
-                    end=merged.end,
-                    parts=merged.parts,
-                    statement=statement(merged.text, merged.speaker),
-                    claimant=merged.speaker,
-                    kind="reported",
-                )
+    return groups
+
+
+def _restated(claims: list[Claim], merged: Quote, statement: Statement) -> list[Claim]:
+    """``claims`` with the reported ones inside a joined statement replaced by one claim in
+    its parts, unless another reported clause covers the whole statement."""
+    reported = [c for c in claims if c.kind == "reported"]
+    within = [c for c in reported if merged.start <= c.start and c.end <= merged.end]
+    covered = any(
+        c.start <= merged.start and merged.end <= c.end and c not in within for c in reported
+    )
+    out = [c for c in claims if c not in within]
+    if not covered:
+        out.append(
+            Claim(
+                text=merged.text,
+                start=merged.start,
+                end=merged.end,
+                parts=merged.parts,
+                statement=statement(merged.text, merged.speaker),
+                claimant=merged.speaker,
+                kind="reported",
             )
-    out_claims.sort(key=lambda c: c.start)
-    return out_quotes, out_claims
+        )
+    return out

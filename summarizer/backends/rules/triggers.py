@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.backends.rules.lexicon import (
+from summarizer.backends.rules.lexicon import lemma
+from summarizer.backends.rules.lexicon.events import (
     ASPECTUAL,
     EVENT_ADJECTIVES,
     EVENT_HEADS,
@@ -23,7 +24,6 @@ from summarizer.backends.rules.lexicon import (
     NEEDS_REQUEST,
     NOT_EVENT_OBJECTS,
     WEAPONS,
-    lemma,
 )
 
 if TYPE_CHECKING:
@@ -33,8 +33,15 @@ if TYPE_CHECKING:
 _NOT_AS_MODIFIER = ("statement", "meeting", "deployment", "other")
 
 
+# Every word ``classify`` may call an event, as lemma or as written: most tokens are none of
+# them, and this one look-up is cheaper than reading their parse (it runs on every token twice).
+_WORDS = frozenset([*EVENT_VERBS, *EVENT_NOUNS, *EVENT_ADJECTIVES, "go", "fire", "rally", "talk"])
+
+
 def classify(token: Token) -> str | None:
     """The event type ``token`` triggers in its context, or None."""
+    if token.lower_ not in _WORDS and lemma(token) not in _WORDS:
+        return None
     if token.pos_ == "VERB":
         return _verb_kind(token)
     if token.pos_ == "NOUN":
