@@ -32,24 +32,8 @@ def attach(art: Article) -> None:
     previous: Piece | None = None
     for piece in art.pieces:
         piece.kind = marks.kind(art.text, piece.mark, art.paragraphs[piece.paragraph][0])
-        region = _region(art, piece)
-        found = cue_candidates(art, region) if region is not None else []
-        label = label_speaker(art, piece.paragraph)
-        headline = label is not None and label == headline_speaker(art, piece.paragraph)
-        signature = signed(art, piece) if _opens_line(art, piece) else None
-        if label is not None and (headline or piece.mark.open_at <= label.mention[0]):
-            piece.speaker, piece.mention, piece.labelled = label, label.mention, True
-        elif signature is not None:
-            # A line that is all quote and a signature ("“...” ― Maria Olsen") stands as speech.
-            piece.kind, piece.labelled = "direct", True
-            piece.speaker, piece.mention = signature, signature.mention
-        elif found:
-            piece.cue = _best_cue(art, piece, found)
-            # A passage that stands as speech keeps a cue that names its own speaker ("...,
-            # and when pressed, the mother of three replied, “...”"); a phrase goes outermost.
-            if piece.kind == "partial" or cues.own_speaker(piece.cue) is None:
-                piece.cue = _outermost_cue(art, piece.cue)
-            piece.speaker, piece.mention = speaker_at(art, piece.cue)
+        if not _labelled(art, piece):
+            _cued(art, piece)
         between = art.text[previous.mark.close_at : piece.mark.open_at] if previous else ""
         # "We will respond," he said, "at the right time." — one quote around its cue.
         interrupted = len(between) < 80 and not any(c in between for c in ".!?\n")
@@ -60,6 +44,37 @@ def attach(art: Article) -> None:
             _fallback(art, piece, previous, same_run)
         previous = piece
     _share_runs(art.pieces)
+
+
+def _labelled(art: Article, piece: Piece) -> bool:
+    """Give a transcript line, a headline's "Name:" or a signed line its speaker, which
+    nothing overrides; True when the piece is one of those."""
+    label = label_speaker(art, piece.paragraph)
+    headline = label is not None and label == headline_speaker(art, piece.paragraph)
+    if label is not None and (headline or piece.mark.open_at <= label.mention[0]):
+        piece.speaker, piece.mention, piece.labelled = label, label.mention, True
+        return True
+    signature = signed(art, piece) if _opens_line(art, piece) else None
+    if signature is None:
+        return False
+    # A line that is all quote and a signature ("“...” ― Maria Olsen") stands as speech.
+    piece.kind, piece.labelled = "direct", True
+    piece.speaker, piece.mention = signature, signature.mention
+    return True
+
+
+def _cued(art: Article, piece: Piece) -> None:
+    """The piece's cue among the reporting verbs of its sentences, and that cue's speaker."""
+    region = _region(art, piece)
+    found = cue_candidates(art, region) if region is not None else []
+    if not found:
+        return
+    piece.cue = _best_cue(art, piece, found)
+    # A passage that stands as speech keeps a cue that names its own speaker ("..., and when
+    # pressed, the mother of three replied, “...”"); a phrase goes to the outermost reporter.
+    if piece.kind == "partial" or cues.own_speaker(piece.cue) is None:
+        piece.cue = _outermost_cue(art, piece.cue)
+    piece.speaker, piece.mention = speaker_at(art, piece.cue)
 
 
 def _opens_line(art: Article, piece: Piece) -> bool:
