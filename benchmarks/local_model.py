@@ -1,7 +1,9 @@
 """Seconds per article with a GGUF model in process (``--model gguf:PATH``) against the same file
 behind llama.cpp's server (``--base-url ... --mode json``), side by side in one run.
 
-Both use the same number of threads, the same prompt and the same grounding; the server must be
+Both use the same number of threads, the same prompt and the same grounding; the tokens are
+printed, since the two may answer at different lengths, and a server that has just seen the same
+request answers from its prompt cache (use an article it has not seen). The server must be
 started beforehand with that model (``../shared/tools/local-model/local-model serve 1.5b PORT``).
 On a shared machine run it once and say so: one article takes minutes on two cores.
 
@@ -45,7 +47,8 @@ def served(text: str, base_url: str, name: str) -> tuple[float, str]:
 def _counts(r: Extraction) -> str:
     return (
         f"{len(r.quotes)} quotes, {len(r.claims)} claims, {len(r.events)} events, "
-        f"{r.meta.usage.requests} requests, {len(r.meta.warnings)} warnings"
+        f"{r.meta.usage.requests} requests, {r.meta.usage.prompt_tokens} prompt and "
+        f"{r.meta.usage.completion_tokens} completion tokens, {len(r.meta.warnings)} warnings"
     )
 
 
