@@ -144,8 +144,27 @@ class _Checker:
         start = int(update.get("start", q.start))  # type: ignore[call-overload]
         end = int(update.get("end", q.end))  # type: ignore[call-overload]
         first, last = self.sentences_of(start, end)
-        update["speaker"] = self.party(q.speaker, "speaker", first, last)
-        return q.model_copy(update=update)
+        checked = q.model_copy(update=update)
+        speaker = self.party(q.speaker, "speaker", first, last)
+        return checked.model_copy(update={"speaker": self.outside(speaker, checked, cue)})
+
+    def outside(self, speaker: Party | None, q: Quote, cue: Span | None) -> Party | None:
+        """``speaker`` unless it is named only inside the words attributed to it, after their
+        cue (a name the quoted words mention is not who said them); words that open with their
+        own attribution ("X said ...", a transcript's "X: ...") keep X."""
+        m = speaker.mention if speaker is not None else None
+        if (
+            speaker is None
+            or m is None
+            or not any(a <= m.start and m.end <= b for a, b in pieces(q))
+        ):
+            return speaker
+        if m.start == pieces(q)[0][0] or (cue is not None and m.end <= cue.start):
+            return speaker  # a label or "X said" opening the item's own words
+        self.warnings.append(
+            f"removed the speaker {speaker.name!r}: named only inside the words attributed to it"
+        )
+        return None
 
     def quote_cue(self, q: Quote, first: int, last: int) -> Span | None:
         """The quote's cue if it is in the article, in or next to sentences ``first``-``last``."""
