@@ -10,7 +10,7 @@ medians swings by tens of milliseconds either way, so the headline is paired: in
 (check minus its own replay) over the calls. The comparison step alone (read, compare, judge, on
 the record already made) is timed as well.
 
-- ``llm-tools``: the project's suite (fixtures/suites/llm-tools, 4 articles), replayed from its
+- ``llm-tools``: the project's suite (tests/canned-suites/tools, 4 articles), replayed from its
   cassettes with the network blocked (the answers in them are hand-written, tests/llm_canned.py);
 - ``rules``: the same 4 articles as a rules-backend suite recorded into a temporary folder
   (extraction by spaCy and rules, no cassettes).
@@ -90,7 +90,7 @@ def measure(suite: Suite, repeats: int) -> list[tuple[str, float, float, float, 
 
 def rules_suite(folder: Path) -> Suite:
     """The llm-tools articles as a rules suite in ``folder``, recorded now."""
-    shutil.copytree(ROOT / "fixtures" / "suites" / "llm-tools" / "articles", folder / "articles")
+    shutil.copytree(ROOT / "tests" / "canned-suites" / "tools" / "articles", folder / "articles")
     (folder / "suite.toml").write_text('[model]\nname = "rules"\n', encoding="utf-8")
     suite = open_suite(folder)
     record_suite(suite, Target.of(suite))
@@ -103,7 +103,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         suites = {
-            "llm-tools": open_suite(ROOT / "fixtures" / "suites" / "llm-tools"),
+            "llm-tools": open_suite(ROOT / "tests" / "canned-suites" / "tools"),
             "rules": rules_suite(Path(tmp) / "rules"),
         }
         print(

@@ -199,8 +199,8 @@ def injection_answer() -> dict[str, Any]:
     }
 
 
-TRANSIT = "fixtures/suites/llm-tools/articles/transit_talks.txt"
-FLOOD = "fixtures/suites/llm-tools/articles/flood_inquiry.txt"
+TRANSIT = "tests/canned-suites/tools/articles/transit_talks.txt"
+FLOOD = "tests/canned-suites/tools/articles/flood_inquiry.txt"
 
 
 def transit_answer() -> dict[str, Any]:

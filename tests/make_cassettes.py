@@ -1,4 +1,4 @@
-"""Record the project's own regression suites (fixtures/suites/llm-*) from hand-written answers.
+"""Record the test doubles' suites (tests/canned-suites/*) from hand-written answers.
 
     python tests/make_cassettes.py
 
@@ -7,9 +7,9 @@ No model is involved: tests/fake_openai.py serves the hand-written answers of te
 the exchanges, so each cassette holds the request the current code really sends and a canned
 response, which its header says. Run it after a deliberate prompt or request change.
 
-To record the suites from a real model instead, no script is needed: set ``[model]`` in the
-suite's suite.toml (name, base_url, server, quantisation) and run
-``summarizer record fixtures/suites/llm-tools --record-mode all`` (and the same for llm-json).
+These suites test the check and record machinery with answers a small model does not give
+(an obeyed injection, every speaker and nested quote right). The suites in fixtures/suites are
+real recordings from a model (their suite.toml says how to record them again).
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from llm_canned import (  # noqa: E402
     transit_answer,
 )
 
-SUITES = ROOT / "fixtures" / "suites"
-CANNED_SUITES = (SUITES / "llm-tools", SUITES / "llm-json")
+SUITES = ROOT / "tests" / "canned-suites"
+CANNED_SUITES = (SUITES / "tools", SUITES / "json")
 CANNED_SERVER = (
     "tests/fake_openai.py serving HAND-WRITTEN canned answers (tests/llm_canned.py), not a model"
 )

@@ -19,7 +19,7 @@ from summarizer.regression.check import check_suite
 from summarizer.regression.expected import read_expected
 from summarizer.regression.suite import Suite, open_suite
 
-SUITE = ROOT / "fixtures" / "suites" / "llm-json"
+SUITE = ROOT / "tests" / "canned-suites" / "json"
 
 
 def copied(tmp_path: Path, base_url: str | None = None) -> Suite:

@@ -11,7 +11,7 @@ import pytest
 from llm_canned import ROOT
 from test_record_command import summarizer
 
-SUITE = ROOT / "fixtures" / "suites" / "llm-tools"
+SUITE = ROOT / "tests" / "canned-suites" / "tools"
 
 
 @pytest.fixture

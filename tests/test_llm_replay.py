@@ -1,11 +1,12 @@
-"""The project's own regression suites (fixtures/suites/llm-*) replayed through ``check``.
-
-Their cassettes' responses are HAND-WRITTEN canned answers (tests/llm_canned.py), not a model's:
-each cassette's header names the server that served them. Requests match on method, path and the
-parsed JSON body, so a change to the prompt, schema or request makes these tests fail until the
-suites are recorded again: ``python tests/make_cassettes.py`` (canned answers, no server needed),
-or from a real model ``summarizer record fixtures/suites/llm-tools --record-mode all`` after
-setting suite.toml's [model]. No server is contacted: replays run with the network blocked.
+"""The project's regression suites replayed through ``check``: fixtures/suites/llm-* recorded
+from a real model (Qwen2.5-Coder-1.5B on llama.cpp's server), and tests/canned-suites/*, whose
+responses are HAND-WRITTEN canned answers (tests/llm_canned.py), not a model's. Each cassette's
+header names the server that served it. Requests match on method, path and the parsed JSON
+body, so a change to the prompt, schema or request makes these tests fail until the suites are
+recorded again: ``python tests/make_cassettes.py`` for the canned ones (no server needed), and
+for the real ones ``summarizer record fixtures/suites/llm-qwen1.5b-tools --record-mode all``
+against the model their suite.toml names. No server is contacted: replays run with the network
+blocked.
 """
 
 from __future__ import annotations
@@ -27,8 +28,13 @@ from summarizer.regression.expected import read_expected
 from summarizer.regression.recording import NoRecording, replay
 from summarizer.regression.suite import Article, Suite, open_suite
 
-SUITES = sorted((ROOT / "fixtures" / "suites").glob("llm-*"))
-RERECORD = "run `python tests/make_cassettes.py`"
+SUITES = sorted((ROOT / "fixtures" / "suites").glob("llm-*")) + sorted(
+    (ROOT / "tests" / "canned-suites").iterdir()
+)
+RERECORD = (
+    "run `python tests/make_cassettes.py` (tests/canned-suites), and record fixtures/suites "
+    "again from the model their suite.toml names"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +51,7 @@ def replayed(suite: Suite, article: Article) -> dict[str, Any]:
 
 
 def tools() -> Suite:
-    return open_suite(ROOT / "fixtures" / "suites" / "llm-tools")
+    return open_suite(ROOT / "tests" / "canned-suites" / "tools")
 
 
 def answers(cassette: Path) -> str:
@@ -54,7 +60,7 @@ def answers(cassette: Path) -> str:
     return "\n".join(i["response"]["body"]["string"] for i in data["interactions"])
 
 
-@pytest.mark.parametrize("root", SUITES, ids=[s.name for s in SUITES])
+@pytest.mark.parametrize("root", SUITES, ids=[f"{s.parent.name}/{s.name}" for s in SUITES])
 def test_every_article_replays_to_its_blessed_record(root: Path) -> None:
     suite = open_suite(root)
     for article in suite.articles():
@@ -117,7 +123,7 @@ def test_a_prompt_change_is_caught_and_names_the_article(monkeypatch: pytest.Mon
         return original(version, part) + (" Be brief." if part == "system" else "")
 
     monkeypatch.setattr(prompt, "template", edited)
-    report = check_suite(open_suite(ROOT / "fixtures" / "suites" / "llm-json"))
+    report = check_suite(open_suite(ROOT / "tests" / "canned-suites" / "json"))
     assert report.exit_code == 2
     [only] = report.articles
     assert only.error is not None
@@ -128,13 +134,13 @@ def test_a_prompt_change_is_caught_and_names_the_article(monkeypatch: pytest.Mon
 def test_the_check_command_replays_a_suite() -> None:
     from summarizer.cli import app
 
-    done = CliRunner().invoke(app, ["check", str(ROOT / "fixtures" / "suites" / "llm-json")])
+    done = CliRunner().invoke(app, ["check", str(ROOT / "tests" / "canned-suites" / "json")])
     assert done.exit_code == 0, done.output
     assert "PASS: 1 article(s) unchanged" in done.stdout
 
 
 def test_no_recording_depends_on_a_dependency_version() -> None:
-    for cassette in (ROOT / "fixtures" / "suites").glob("*/cassettes/*.yaml"):
+    for cassette in [c for root in SUITES for c in root.glob("cassettes/*.yaml")]:
         text = cassette.read_text(encoding="utf-8")
         assert "errors.pydantic.dev" not in text, cassette.name
         assert "x-stainless-package-version" not in text, cassette.name

@@ -11,7 +11,7 @@ from llm_canned import ROOT
 
 pytest_plugins = ["pytester"]
 
-SUITE = ROOT / "fixtures" / "suites" / "llm-json"
+SUITE = ROOT / "tests" / "canned-suites" / "json"
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from fake_openai import FakeOpenAI
 from llm_canned import ROOT
 from make_cassettes import canned
 
-ARTICLE = ROOT / "fixtures" / "suites" / "llm-tools" / "articles" / "reference.txt"
+ARTICLE = ROOT / "tests" / "canned-suites" / "tools" / "articles" / "reference.txt"
 
 
 def summarizer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -19,7 +19,7 @@ from summarizer.regression.expected import read_expected
 from summarizer.regression.recording import NoRecording, Target, record_suite, replay
 from summarizer.regression.suite import Suite, open_suite
 
-ARTICLES = ROOT / "fixtures" / "suites" / "llm-tools" / "articles"
+ARTICLES = ROOT / "tests" / "canned-suites" / "tools" / "articles"
 
 
 def canned_suite(root: Path, url: str, *names: str) -> Suite:

@@ -15,7 +15,7 @@ from summarizer.regression.suite import Suite, parse
 from summarizer.regression.verdict import counted, reasons
 
 BLESSED: dict[str, Any] = json.loads(
-    (ROOT / "fixtures/suites/llm-json/expected/reference.json").read_text(encoding="utf-8")
+    (ROOT / "tests/canned-suites/json/expected/reference.json").read_text(encoding="utf-8")
 )
 
 
