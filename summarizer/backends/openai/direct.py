@@ -165,14 +165,7 @@ def create(client: openai.OpenAI) -> Callable[..., Any]:
         ready = prepared(kwargs)
         if ready is None:
             return client.chat.completions.create(**kwargs)
-        body, options = ready
-        return client.post(
-            "/chat/completions",
-            body=body,
-            options=cast(Any, options),
-            cast_to=answer_type(),
-            stream=False,
-        )
+        return client.post("/chat/completions", **_post(*ready))
 
     return call
 
@@ -184,13 +177,11 @@ def acreate(client: openai.AsyncOpenAI) -> Callable[..., Awaitable[Any]]:
         ready = prepared(kwargs)
         if ready is None:
             return await client.chat.completions.create(**kwargs)
-        body, options = ready
-        return await client.post(
-            "/chat/completions",
-            body=body,
-            options=cast(Any, options),
-            cast_to=answer_type(),
-            stream=False,
-        )
+        return await client.post("/chat/completions", **_post(*ready))
 
     return call
+
+
+def _post(body: object, options: object) -> dict[str, Any]:
+    """What ``post`` takes besides the path, the same for both clients."""
+    return {"body": body, "options": cast(Any, options), "cast_to": answer_type(), "stream": False}
