@@ -591,14 +591,19 @@ def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
 ) -> None:
     from summarizer.pipeline import candidates
 
-    reference.candidates = candidates(reference, Settings())
-    found = reference.candidates
-    title = found[0]  # "hostile acts": the hand-written answer below calls it not speech
+    found = candidates(reference, Settings())
+    # "hostile acts" as if code had found no speaker for it: the model's rejection is taken
+    found[0] = found[0].model_copy(update={"speaker": None})
+    reference.candidates = found
+    title = found[0]
+    scare = found[3]  # "hostile act", a lower-case phrase its cue (denounced) frames
+    assert scare.text == "hostile act" and scare.speaker is not None
     answer = {
         **reference_answer(),
         "quotes": [],
         "attributions": [
             {"candidate": 1, "speech": False, "kind": "partial", "speaker": None},
+            {"candidate": 4, "speech": False, "kind": "partial", "speaker": None},
             {"candidate": 5, "speech": False, "kind": "direct", "speaker": None},
             {
                 "candidate": len(found),
@@ -621,7 +626,10 @@ def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
     assert any("rejected a candidate quote" in w for w in draft.warnings)
     # a whole sentence with a cue and a speaker is speech whatever the model says
     assert (found[4].start, found[4].end) in spans and found[4].cue is not None
-    assert any("kept a candidate quote the model called not speech" in w for w in draft.warnings)
+    # so is a lower-case phrase its cue frames: reported speech by the project's convention
+    assert (scare.start, scare.end) in spans
+    kept = [w for w in draft.warnings if "kept a candidate quote the model called not speech" in w]
+    assert len(kept) == 2
     assert len(draft.quotes) == len(found) - 1  # the others kept as code found them
     last = draft.quotes[-1]
     assert (last.start, last.end, last.text) == (found[-1].start, found[-1].end, found[-1].text)

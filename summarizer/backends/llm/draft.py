@@ -120,18 +120,20 @@ def _summary(article: r.Article, s: r.Summary) -> Summary:
     )
 
 
-# Titles, names and scare quotes are short phrases: a longer passage with a cue is speech.
+# Titles and names are short phrases: a longer passage with a cue is speech.
 SHORT_PHRASE_WORDS = 6
 
 
 def _stands_as_speech(cand: Quote) -> bool:
-    """True for a candidate a model may not reject: code found its cue and speaker, and it is
-    a clause, not a short phrase (Qwen2.5-Coder-1.5B rejected 7 of the reference article's 8)."""
-    return (
-        cand.cue is not None
-        and cand.speaker is not None
-        and len(cand.text.split()) > SHORT_PHRASE_WORDS
-    )
+    """True for a candidate a model may not reject: code found its cue and speaker, and it is a
+    clause or a lower-case phrase, not a short capitalised one that may be a title or a name.
+    A lower-case phrase code found framed by its cue ("Clinton called them “deplorables”") is
+    reported speech by the project's convention (README, "Quotes"). Qwen2.5-Coder-1.5B rejected
+    7 of the reference article's 8 candidates and "deplorables" on PolNeAR dev."""
+    if cand.cue is None or cand.speaker is None:
+        return False
+    words = cand.text.split()
+    return len(words) > SHORT_PHRASE_WORDS or not any(w[:1].isupper() for w in words)
 
 
 def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) -> None:
@@ -147,7 +149,7 @@ def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) 
             draft.quotes.append(cand)
             draft.warnings.append(
                 "kept a candidate quote the model called not speech (it has a reporting cue "
-                f"and is no short phrase): {shorten(cand.text)!r}"
+                f"and is no capitalised short phrase): {shorten(cand.text)!r}"
             )
             continue
         if not att.speech:
