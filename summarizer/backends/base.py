@@ -11,12 +11,15 @@ import asyncio
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from summarizer.document import Document
 from summarizer.errors import BackendError, SummarizerError
 from summarizer.models import Claim, Event, Quote, Summary, Usage
 from summarizer.settings import Settings
+
+if TYPE_CHECKING:
+    from summarizer.backends.batching import Batching
 
 Bound = Literal["io", "cpu"]
 #: One event mention before merging: the trigger's range, its type, its arguments' ranges.
@@ -77,6 +80,10 @@ class Backend(Protocol):
         """Every event mention before merging (WikiEvents annotates mention by mention), or
         None when the backend only gives merged events: eval then scores its records."""
 
+    def batching(self) -> Batching | None:
+        """The Batch API's requests and service for these settings (``bulk --batch``), or
+        None when the backend cannot batch."""
+
     def warm_up(self) -> None:
         """Pay one-off set-up (models, client libraries) now, before the first article."""
 
@@ -133,6 +140,9 @@ class BackendBase:
         return [self.extract(doc) for doc in docs]
 
     def event_mentions(self, doc: Document) -> list[Mention] | None:
+        return None
+
+    def batching(self) -> Batching | None:
         return None
 
     def warm_up(self) -> None:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any, cast
 
 from summarizer.backends.base import BackendBase, Bound, Draft
+from summarizer.backends.batching import Batching
 from summarizer.backends.llm import instructed
 from summarizer.backends.llm.budget import budget_for
 from summarizer.backends.llm.draft import Failed, loads
@@ -93,6 +94,13 @@ class LLMBackend(BackendBase):
     def warm_up(self) -> None:
         """Pay the client libraries' one-off set-up now (the bulk runner: before forking)."""
         c.warm_up(self.endpoint)
+
+    def batching(self) -> Batching:
+        """This server's Batch API, with requests made and answers read by this backend."""
+        from summarizer.backends.openai.batch_api import BatchAPI
+        from summarizer.backends.openai.batch_requests import Requests
+
+        return Batching(requests=Requests(self), service=BatchAPI(self.endpoint))
 
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:

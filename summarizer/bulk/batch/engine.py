@@ -9,6 +9,9 @@
    was cancelled is an error line with its reason. An answer instructor wants to re-ask is asked
    live, or (``--batch-reask batch``) becomes a request in a follow-up batch, back to 2.
 
+The backend supplies the requests, their replay and the server's files and batches
+(``Backend.batching``, ``backends/batching.py``); the engine never asks which backend it is.
+
 A re-run of the same command loads the state, skips what the output already has ``ok``, never
 prepares an article that is in a batch still open, and carries on from the step it was at.
 """
@@ -25,9 +28,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from summarizer.backends.base import Draft
+from summarizer.backends.batching import TERMINAL, Reask, Replayed
 from summarizer.bulk.batch import results
 from summarizer.bulk.batch import state as st
-from summarizer.bulk.batch.api import TERMINAL, BatchAPI
 from summarizer.bulk.batch.files import (
     MAX_BYTES,
     MAX_REQUESTS,
@@ -35,7 +38,6 @@ from summarizer.bulk.batch.files import (
     Written,
     line,
 )
-from summarizer.bulk.batch.requests import Reask, Replayed, Requests
 from summarizer.bulk.batch.results import Answers
 from summarizer.bulk.inputs import Item
 from summarizer.bulk.runner import BackendFactory, Interrupted, Sink, make_worker
@@ -82,9 +84,11 @@ class BatchRun:
         self.concurrency = concurrency
         self.stream = stream or sys.stderr
         self.worker: Worker = make_worker(job, factory)
-        self.requests = Requests(self.worker.backends[0])
-        self.backend = self.requests.backend
-        self.api = BatchAPI(self.backend.endpoint)
+        self.backend = self.worker.backends[0]
+        batching = self.backend.batching()
+        if batching is None:
+            raise ConfigError("--batch needs a model (--model openai/... or --base-url)")
+        self.requests, self.api = batching.requests, batching.service
         self.folder = st.folder_for(output)
         self.state = st.load(self.folder)
         self.in_flight = 0

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from summarizer.backends.batching import ENDPOINT
 from summarizer.bulk.batch.state import as_json, sync_folder
 from summarizer.errors import InputError
 
 MAX_REQUESTS = 50_000
 MAX_BYTES = 200 * 1024 * 1024
-ENDPOINT = "/v1/chat/completions"
 
 
 def custom_id(article_id: str, chunk: int) -> str:

@@ -10,9 +10,9 @@ import pytest
 from fake_openai import FakeOpenAI, content_reply, tool_reply
 from test_bulk_run import ANSWER, article
 
+from summarizer.backends.batching import Reask, Replayed
 from summarizer.backends.openai import LLMBackend
-from summarizer.bulk.batch.requests import Reask, Replayed, Requests
-from summarizer.errors import ConfigError
+from summarizer.backends.openai.batch_requests import Requests
 from summarizer.loading import Loaded, source_for
 from summarizer.pipeline import prepare
 from summarizer.settings import Settings
@@ -61,8 +61,11 @@ def test_a_replayed_answer_is_validated_and_an_ungrounded_one_asked_again(
     assert not fake_openai.requests
 
 
-def test_the_rules_backend_cannot_batch() -> None:
+def test_an_llm_backend_batches_and_the_rules_backend_cannot(fake_openai: FakeOpenAI) -> None:
     from summarizer.backends.rules import RulesBackend
 
-    with pytest.raises(ConfigError, match="--batch needs a model"):
-        Requests(RulesBackend(Settings()))
+    settings = Settings(model="fake-model", options={"base_url": fake_openai.url})
+    batching = LLMBackend(settings).batching()
+    assert isinstance(batching.requests, Requests)
+    batching.service.close()
+    assert RulesBackend(Settings()).batching() is None

@@ -9,15 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from summarizer.backends.batching import ENDPOINT
 from summarizer.backends.openai.client import Endpoint
-from summarizer.bulk.batch.files import ENDPOINT
 from summarizer.errors import ExtractionError
-
-TERMINAL = ("completed", "failed", "expired", "cancelled")
 
 
 class BatchAPI:
-    """One server's files and batches."""
+    """One server's files and batches (``batching.BatchService``)."""
 
     def __init__(self, ep: Endpoint) -> None:
         import openai

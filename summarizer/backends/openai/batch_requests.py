@@ -14,19 +14,19 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.backends import hooks
-from summarizer.backends.base import Draft
+from summarizer.backends.batching import Reask, Replayed
 from summarizer.backends.llm import instructed
 from summarizer.backends.openai import client as c
 from summarizer.backends.openai import direct
 from summarizer.backends.openai.answers import article_of
-from summarizer.backends.openai.backend import LLMBackend
 from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
 from summarizer.document import Document
-from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:
+    from summarizer.backends.openai.backend import LLMBackend
 
 
 class Captured(Exception):
@@ -35,22 +35,6 @@ class Captured(Exception):
     def __init__(self, body: dict[str, Any]) -> None:
         super().__init__("request captured, not sent")
         self.body = body
-
-
-@dataclass
-class Reask:
-    """instructor asked for another answer: this request goes in a follow-up batch."""
-
-    body: dict[str, Any]
-
-
-@dataclass
-class Replayed:
-    """A chunk's draft, and the tokens of it that were paid at batch prices."""
-
-    draft: Draft
-    batch_prompt_tokens: int = 0
-    batch_completion_tokens: int = 0
 
 
 def _capture(request: Any) -> Any:
@@ -68,11 +52,10 @@ def _captured(exc: BaseException | None) -> Captured | None:
 
 
 class Requests:
-    """Bodies and replays for one LLM backend's settings (its model, mode and server)."""
+    """Bodies and replays for one LLM backend's settings (its model, mode and server):
+    ``batching.BatchRequests``."""
 
-    def __init__(self, backend: object) -> None:
-        if not isinstance(backend, LLMBackend):
-            raise ConfigError("--batch needs a model (--model openai/... or --base-url)")
+    def __init__(self, backend: LLMBackend) -> None:
         import httpx2
         import instructor
         import openai
