@@ -385,6 +385,21 @@ def _only_frame(own: str, passage: marks.Marked, offset: int) -> bool:
     return not any(ch.isalnum() for ch in before + after)
 
 
+def _once(events: list[Event], warnings: list[str]) -> list[Event]:
+    """``events`` without exact repeats (a small model that loops writes one event many times),
+    each checked and warned about once."""
+    seen: set[str] = set()
+    kept = []
+    for ev in events:
+        key = ev.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            kept.append(ev)
+    if len(kept) < len(events):
+        warnings.append(f"dropped {len(events) - len(kept)} repeated event(s)")
+    return kept
+
+
 def ground(draft: Draft, doc: Document) -> Draft:
     """A copy of ``draft`` with only grounded, de-duplicated, checked items."""
     text = doc.text
@@ -421,7 +436,7 @@ def ground(draft: Draft, doc: Document) -> Draft:
         seen.add(key)
         claims.append(check.claim(c))
 
-    events = [e for e in (check.event(ev) for ev in draft.events) if e is not None]
+    events = [e for e in (check.event(ev) for ev in _once(draft.events, warnings)) if e is not None]
     return Draft(
         quotes=sorted(quotes, key=lambda q: q.start),
         claims=sorted(claims, key=lambda c: c.start),

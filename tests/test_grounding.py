@@ -45,6 +45,17 @@ def test_duplicate_spans_are_reported_once() -> None:
     assert len(out.claims) == 1
 
 
+def test_an_event_repeated_word_for_word_is_kept_once_and_warned_about_once() -> None:
+    evidence = [Span(text="Rebels attacked the town.", start=43, end=68)]
+    attack = Event(description="Rebels attack", type="attack", evidence=evidence)
+    other = Event(description="Rebels attack the town", type="attack", evidence=evidence)
+    unplaced = Event(description="x", type="other", evidence=[Span(text="nope", start=0, end=4)])
+    out = ground(Draft(events=[attack, other, attack, unplaced, unplaced, attack]), _doc())
+    assert [e.description for e in out.events] == ["Rebels attack", "Rebels attack the town"]
+    assert "dropped 3 repeated event(s)" in out.warnings
+    assert sum("'x'" in w for w in out.warnings) == 1
+
+
 def test_event_without_grounded_evidence_is_dropped() -> None:
     ok = Event(
         description="attack",
