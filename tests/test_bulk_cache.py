@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.backends.llm.prompt import PROMPT_VERSION
+from summarizer.backends.llm.prompt import ASSIST_REVISION, PROMPT_VERSION
 from summarizer.backends.openai import LLMBackend
 from summarizer.bulk.cache import Cache, default_dir, key
 from summarizer.settings import Settings
@@ -29,6 +29,11 @@ def test_key_depends_on_text_model_prompt_and_options() -> None:
     assert key("Text.", s, {**LLMBackend(s).cache_identity, "prompt_version": "v2"}) != base
     assert _key("Text.", s.with_options(mode="json")) != base
     assert _key("Text.", replace(s, anchor_date=date(2024, 1, 2))) != base
+    assisted = _key("Text.", replace(s, assist="rules"))
+    assert assisted != base
+    assert (
+        LLMBackend(replace(s, assist="rules")).cache_identity["assist_revision"] == ASSIST_REVISION
+    )
     # where the model is served does not change its answer: several servers share the cache
     assert _key("Text.", s.with_options(base_url="http://other/v1")) == base
 

@@ -20,6 +20,9 @@ from summarizer.errors import ConfigError
 from summarizer.models import Quote
 
 PROMPT_VERSION = "extract-v2"
+# The candidates-mode template's own revision (it is read only under ``--assist``), in assisted
+# runs' cache keys: 2 asks for the candidates code got wrong only, not one attribution each.
+ASSIST_REVISION = 2
 # The answer's token budget: a fixed part (summary, framing) and a part per sentence shown.
 ANSWER_TOKENS_BASE = 400
 ANSWER_TOKENS_PER_SENTENCE = 40

@@ -266,7 +266,7 @@ class AssistedExtraction(ArticleExtraction):
     """The numbered article's candidate quotes attributed, plus what code could not find:
     indirect speech, claims and events, each citing its sentences."""
 
-    attributions: list[Attribution]
+    attributions: list[Attribution] = Field(description="only the candidates code got wrong")
     quotes: list[Quote] = Field(description="only reported speech that is not a candidate")
 
 

@@ -26,6 +26,7 @@ from summarizer.backends.llm import instructed
 from summarizer.backends.llm.budget import budget_for
 from summarizer.backends.llm.draft import Failed, loads
 from summarizer.backends.llm.prompt import (
+    ASSIST_REVISION,
     PROMPT_VERSION,
     answer_tokens,
     candidates,
@@ -88,7 +89,7 @@ class LLMBackend(BackendBase):
             "max_input_tokens": s.max_input_tokens,
             # only when set, so that keys of runs without them stay what they were
             **({"max_tokens": s.max_tokens} if s.max_tokens else {}),
-            **({"assist": s.assist} if s.assist else {}),
+            **({"assist": s.assist, "assist_revision": ASSIST_REVISION} if s.assist else {}),
         }
 
     def warm_up(self) -> None:
