@@ -128,8 +128,9 @@ def _stands_as_speech(cand: Quote) -> bool:
     """True for a candidate a model may not reject: code found its cue and speaker, and it is a
     clause or a lower-case phrase, not a short capitalised one that may be a title or a name.
     A lower-case phrase code found framed by its cue ("Clinton called them “deplorables”") is
-    reported speech by the project's convention (README, "Quotes"). Qwen2.5-Coder-1.5B rejected
-    7 of the reference article's 8 candidates and "deplorables" on PolNeAR dev."""
+    reported speech by the project's convention (README, "Output contract").
+    Qwen2.5-Coder-1.5B rejected 7 of the reference article's 8 candidates and "deplorables" on
+    PolNeAR dev."""
     if cand.cue is None or cand.speaker is None:
         return False
     words = cand.text.split()
