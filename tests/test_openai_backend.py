@@ -636,6 +636,26 @@ def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
     assert last.speaker is not None and last.speaker.name == "Nasser Kanaani"
 
 
+def test_candidates_mode_keeps_its_request_shape_when_code_found_no_candidate(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    """Every request of an assisted run shares one prefix (the prompt cache reuses it): an
+    article without quote marks is asked in candidates mode too, with an empty list."""
+    reference.candidates = []
+    fake_openai.default = tool_reply(
+        {**reference_answer(), "attributions": []}, name="AssistedExtraction"
+    )
+    draft = backend(fake_openai, assist="rules").extract(reference)
+    sent = messages(fake_openai.requests[0])
+    assert fake_openai.requests[0].json()["tools"][0]["function"]["name"] == "AssistedExtraction"
+    assert "Code has already found the article's quoted passages" in sent[0]["content"]
+    assert sent[-1]["content"].rstrip().endswith("Candidate quotes:\nnone")
+    assert draft.quotes  # the model's own quotes stand when there was nothing to attribute
+    plain = backend(fake_openai).extract(reference)
+    assert fake_openai.requests[-1].json()["tools"][0]["function"]["name"] == "ArticleExtraction"
+    assert plain.quotes
+
+
 def test_the_pipeline_finds_candidates_only_when_asked_and_a_model_is_used() -> None:
     from summarizer.loading import load
     from summarizer.pipeline import prepare

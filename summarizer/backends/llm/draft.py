@@ -120,21 +120,13 @@ def _summary(article: r.Article, s: r.Summary) -> Summary:
     )
 
 
-# Titles and names are short phrases: a longer passage with a cue is speech.
-SHORT_PHRASE_WORDS = 6
-
-
 def _stands_as_speech(cand: Quote) -> bool:
-    """True for a candidate a model may not reject: code found its cue and speaker, and it is a
-    clause or a lower-case phrase, not a short capitalised one that may be a title or a name.
-    A lower-case phrase code found framed by its cue ("Clinton called them “deplorables”") is
-    reported speech by the project's convention (README, "Output contract").
-    Qwen2.5-Coder-1.5B rejected 7 of the reference article's 8 candidates and "deplorables" on
-    PolNeAR dev."""
-    if cand.cue is None or cand.speaker is None:
-        return False
-    words = cand.text.split()
-    return len(words) > SHORT_PHRASE_WORDS or not any(w[:1].isupper() for w in words)
+    """True for a candidate a model may not reject: code found its reporting cue and its
+    speaker, evidence a model's "not speech" does not outweigh (a title or a name code sees
+    as one never becomes a candidate: ``notquotes``). A model may reject only what code could
+    not attribute. Qwen2.5-Coder-1.5B rejected 7 of the reference article's 8 candidates,
+    "deplorables" and a song title its writer is said to have written on PolNeAR dev."""
+    return cand.cue is not None and cand.speaker is not None
 
 
 def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) -> None:
@@ -149,8 +141,8 @@ def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) 
         if not att.speech and _stands_as_speech(cand):
             draft.quotes.append(cand)
             draft.warnings.append(
-                "kept a candidate quote the model called not speech (it has a reporting cue "
-                f"and is no capitalised short phrase): {shorten(cand.text)!r}"
+                "kept a candidate quote the model called not speech (code found its cue and "
+                f"speaker): {shorten(cand.text)!r}"
             )
             continue
         if not att.speech:

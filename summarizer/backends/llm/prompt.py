@@ -18,11 +18,16 @@ from pathlib import Path
 from summarizer.document import Document
 from summarizer.errors import ConfigError
 from summarizer.models import Quote
+from summarizer.spans import shorten
 
 PROMPT_VERSION = "extract-v2"
-# The candidates-mode template's own revision (it is read only under ``--assist``), in assisted
-# runs' cache keys: 2 asks for the candidates code got wrong only, not one attribution each.
-ASSIST_REVISION = 2
+# The candidates-mode templates' own revision (read only under ``--assist``), in assisted runs'
+# cache keys: 2 asks for the candidates code got wrong only, not one attribution each; 3 moves
+# the instructions into the system message (the cached prefix), lists each candidate by its first
+# words and asks for a short answer.
+ASSIST_REVISION = 3
+# How much of a candidate's words the list shows: the article above holds them all.
+CANDIDATE_CHARS = 60
 # The answer's token budget: a fixed part (summary, framing) and a part per sentence shown.
 ANSWER_TOKENS_BASE = 400
 ANSWER_TOKENS_PER_SENTENCE = 40
@@ -65,26 +70,31 @@ def numbered(doc: Document) -> str:
 
 def messages(version: str = PROMPT_VERSION, *, assist: bool = False) -> list[dict[str, str]]:
     """The chat messages, with ``{{ article }}`` (and ``{{ candidates }}`` when code found the
-    quotes, ``assist``) still to be filled in by instructor. The fixed part (instructions; the
-    schema, which the client adds to the system message or the tools) comes first and the article
-    last, so a server's prompt cache reuses the prefix."""
+    quotes, ``assist``) still to be filled in by instructor. The fixed part (instructions, the
+    candidates mode's own among them; the schema, which the client adds to the system message or
+    the tools) comes first and the article last, so a server's prompt cache reuses the prefix."""
+    system = template(version, "system")
+    if assist:
+        system += "\n\n" + template(version, "assist-rules")
     return [
-        {"role": "system", "content": template(version, "system")},
+        {"role": "system", "content": system},
         {"role": "user", "content": template(version, "assist" if assist else "user")},
     ]
 
 
 def candidates(doc: Document, found: list[Quote]) -> str:
-    """The candidate quotes as the prompt lists them: "[n] sentence s, kind, cue, guess: words"."""
+    """The candidate quotes as the prompt lists them: "[n] sentence s, kind, cue, guess: first
+    words" ("none" when code found none: the request keeps the candidates mode's shape)."""
     starts = [s for s, _ in doc.sentences]
     lines = []
     for n, q in enumerate(found, 1):
         sentence = max(1, bisect_right(starts, q.start))
         cue = f", cue {q.cue.text!r}" if q.cue else ""
         guess = f", code's guess {q.speaker.name!r}" if q.speaker else ""
-        words = " ".join(q.text.split())
-        lines.append(f"[{n}] sentence {sentence}, {q.kind}{cue}{guess}: {words}")
-    return "\n".join(lines)
+        lines.append(
+            f"[{n}] sentence {sentence}, {q.kind}{cue}{guess}: {shorten(q.text, CANDIDATE_CHARS)}"
+        )
+    return "\n".join(lines) or "none"
 
 
 def follow_up(

@@ -37,6 +37,9 @@ class Article:
     doc: Document
     #: Quotes code found (``--assist rules``), numbered from 1 in the prompt.
     candidates: list[Any] = field(default_factory=list)
+    #: Asked in candidates mode (``--assist rules``), even when code found no candidate: every
+    #: request of a run then shares one prefix, which a server's prompt cache reuses.
+    assisted: bool = False
     #: Spans found by alignment rather than verbatim (``align``): near-verbatim copies.
     aligned: set[Range] = field(default_factory=set)
 

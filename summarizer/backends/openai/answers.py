@@ -61,15 +61,16 @@ def usable(answer: ArticleExtraction) -> bool:
     )
 
 
-def article_of(doc: Document) -> Article:
+def article_of(doc: Document, assisted: bool = False) -> Article:
     """The article as validators see it, with the candidate quotes of its own sentences."""
     lo, hi = doc.sentences[0][0], doc.sentences[-1][1]
-    return Article(doc, candidates=[q for q in doc.candidates if lo <= q.start and q.end <= hi])
+    found = [q for q in doc.candidates if lo <= q.start and q.end <= hi]
+    return Article(doc, candidates=found, assisted=assisted or bool(found))
 
 
 def model_for(article: Article) -> type[ArticleExtraction]:
-    """The response model: with candidates to attribute, or the plain one."""
-    return AssistedExtraction if article.candidates else ArticleExtraction
+    """The response model: with candidates to attribute (in candidates mode), or the plain one."""
+    return AssistedExtraction if article.assisted else ArticleExtraction
 
 
 def nothing() -> ArticleExtraction:

@@ -106,7 +106,7 @@ class LLMBackend(BackendBase):
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:
             return instructed.empty(self.endpoint.model)
-        article = a.article_of(doc)
+        article = a.article_of(doc, bool(self.settings.assist))
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)
@@ -127,7 +127,7 @@ class LLMBackend(BackendBase):
         """``extract`` on ``AsyncOpenAI``, for the bulk runner's concurrent articles."""
         if not doc.sentences:
             return instructed.empty(self.endpoint.model)
-        article = a.article_of(doc)
+        article = a.article_of(doc, bool(self.settings.assist))
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)
@@ -233,7 +233,7 @@ class LLMBackend(BackendBase):
         did not ground (``problems``, see ``answers.reask_lists``) or says why an answer was unusable
         (``retry``); neither sends the answer back."""
         context: dict[str, Any] = {"article": numbered(article.doc), "grounding": article}
-        assist = bool(article.candidates)
+        assist = article.assisted
         if assist:
             context["candidates"] = candidates(article.doc, article.candidates)
         chat = messages(assist=assist)

@@ -79,7 +79,8 @@ class Requests:
     def body(self, doc: Document) -> dict[str, Any]:
         """The JSON body the live path would POST to ``/chat/completions`` for ``doc``."""
         try:
-            self._create(**self.backend._request(article_of(doc)))
+            assisted = bool(self.backend.settings.assist)
+            self._create(**self.backend._request(article_of(doc, assisted)))
         except Exception as exc:
             captured = _captured(exc)
             if captured is not None:
@@ -144,7 +145,7 @@ class Requests:
             return self._capture_raw(**kwargs)
 
         with metered(meter):
-            talk = backend._conversation(article_of(doc), meter)
+            talk = backend._conversation(article_of(doc, bool(backend.settings.assist)), meter)
             request = next(talk)
             while True:
                 ep = backend.endpoint  # its mode may change (a server that ignores tools)
