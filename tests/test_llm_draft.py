@@ -130,3 +130,13 @@ def test_salvage_keeps_an_event_without_a_type_and_says_why_others_go(article: A
     assert answer.events[0].description == first["description"]
     [note] = notes
     assert note.startswith("dropped an event that does not fit the schema: 'Kataib Hezbollah")
+
+
+def test_a_summary_cut_off_mid_sentence_keeps_its_whole_sentences() -> None:
+    """A schema's ``maxLength`` (candidates mode) can stop the model inside a sentence."""
+    from summarizer.backends.llm.draft import _whole_sentences
+
+    assert _whole_sentences("Mary J. Blige sings. She asks Clinton whe") == "Mary J. Blige sings."
+    assert _whole_sentences('He said "we won." Then the') == 'He said "we won."'
+    assert _whole_sentences("Blige sings to Clinton, asking") == "Blige sings to Clinton, asking"
+    assert _whole_sentences("Two. Whole sentences.") == "Two. Whole sentences."

@@ -5,6 +5,8 @@ The "answers" validated here are hand-written dicts, not model output.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from llm_canned import REFERENCE, document, number
 from pydantic import ValidationError
@@ -135,3 +137,16 @@ def test_grounding_problems_keep_the_validators_own_message(article: Article) ->
         "is not in the article verbatim (nor nearly so around sentence 1): "
         "copy it character for character"
     )
+
+
+def test_the_candidates_mode_answer_is_bounded_in_its_schema() -> None:
+    """llama.cpp's grammar enforces ``maxLength`` and ``maxItems`` while the model writes."""
+    from summarizer.backends.llm.instructed import json_response_format
+    from summarizer.backends.llm.response import ASSISTED_ITEMS, BRIEF_CHARS, AssistedExtraction
+
+    schema = json_response_format(AssistedExtraction)["schema"]
+    assert schema["$defs"]["Brief"]["properties"]["text"]["maxLength"] == BRIEF_CHARS
+    assert schema["properties"]["events"]["maxItems"] == ASSISTED_ITEMS
+    assert "maxItems" not in schema["properties"]["attributions"]  # every candidate may be wrong
+    plain = json.dumps(json_response_format()["schema"])
+    assert "maxLength" not in plain and "maxItems" not in plain

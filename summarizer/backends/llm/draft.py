@@ -10,6 +10,7 @@ on its own, the grounded ones are kept and the others named in the warnings.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -115,9 +116,22 @@ def _summary(article: r.Article, s: r.Summary) -> Summary:
             seen.append(n)
     return Summary(
         headline=s.headline.strip(),
-        text=s.text.strip(),
+        text=_whole_sentences(s.text.strip()),
         key_points=[make_span(article.doc.text, *article.sentence(n)) for n in seen],
     )
+
+
+# A sentence's end: after a word of two letters or more (not "Mary J."), before a capital.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"'\u2019\u201d)]*\s+(?=[A-Z\"\u201c])")
+
+
+def _whole_sentences(text: str) -> str:
+    """``text`` without a last sentence cut off mid-way (a schema's ``maxLength`` stops the
+    model where the limit falls); a text of one unfinished sentence is kept as it is."""
+    if not text or text[-1] in ".!?\"'\u2019\u201d)":
+        return text
+    ends = list(_SENTENCE_END.finditer(text))
+    return text[: ends[-1].end()].rstrip() if ends else text
 
 
 def _stands_as_speech(cand: Quote) -> bool:

@@ -24,7 +24,7 @@ PROMPT_VERSION = "extract-v2"
 # The candidates-mode templates' own revision (read only under ``--assist``), in assisted runs'
 # cache keys: 2 asks for the candidates code got wrong only, not one attribution each; 3 moves
 # the instructions into the system message (the cached prefix), lists each candidate by its first
-# words and asks for a short answer.
+# words and bounds the answer in its schema (``response.AssistedExtraction``).
 ASSIST_REVISION = 3
 # How much of a candidate's words the list shows: the article above holds them all.
 CANDIDATE_CHARS = 60

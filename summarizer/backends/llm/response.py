@@ -265,12 +265,32 @@ class Attribution(Lean):
         return value
 
 
+# Candidates mode's answer is bounded in its schema, which llama.cpp's grammar enforces while the
+# model writes (other servers read it as a hint): an answer's tokens are most of its seconds on a
+# small local model, and Qwen2.5-Coder-1.5B copied whole paragraphs into the summary.
+BRIEF_CHARS = 280
+ASSISTED_ITEMS = 3
+
+
+class Brief(Summary):
+    text: str = Field(description="one sentence", json_schema_extra={"maxLength": BRIEF_CHARS})
+
+
 class AssistedExtraction(ArticleExtraction):
     """The numbered article's candidate quotes attributed, plus what code could not find:
-    indirect speech, claims and events, each citing its sentences."""
+    indirect speech, claims and events, each citing its sentences; a short answer."""
 
+    summary: Brief
+    events: list[Event] = Field(json_schema_extra={"maxItems": ASSISTED_ITEMS})
+    claims: list[Claim] = Field(
+        description="only reported claims that are not candidates",
+        json_schema_extra={"maxItems": ASSISTED_ITEMS},
+    )
+    quotes: list[Quote] = Field(
+        description="only reported speech that is not a candidate",
+        json_schema_extra={"maxItems": 2 * ASSISTED_ITEMS},
+    )
     attributions: list[Attribution] = Field(description="only the candidates code got wrong")
-    quotes: list[Quote] = Field(description="only reported speech that is not a candidate")
 
 
 # pydantic's own error types, in words of ours: its messages (and the versioned documentation URL
