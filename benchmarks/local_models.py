@@ -5,6 +5,10 @@ Run (a llama.cpp server on 127.0.0.1, e.g. ../shared/tools/local-model serve 1.5
     python benchmarks/local_models.py --base-url http://127.0.0.1:8089/v1 \
         --model qwen2.5-coder-1.5b --mode json --out results/local_models
 
+Requests go at ``--temperature 0`` unless told otherwise: at the server's default (0.8 on
+llama.cpp) one article's seconds varied threefold between runs (10.9 to 95.8 s), too much for
+five articles to compare two modes by.
+
 For each of the ``--articles`` shortest PolNeAR dev articles (default 5), in each of ``--runs``
 (default "plain,candidates": plain = the model finds everything; candidates = ``--assist rules``),
 the article goes through the whole pipeline against the server; the rules backend runs on the
@@ -131,6 +135,9 @@ def main() -> None:
     ap.add_argument("--mode", default="json")
     ap.add_argument("--runs", default="plain,candidates")
     ap.add_argument("--timeout", type=float, default=900.0)
+    ap.add_argument(
+        "--temperature", type=float, default=0.0, help="0 (default): repeatable answers"
+    )
     ap.add_argument("--max-retries", type=int, default=1)
     ap.add_argument("--out", type=Path, default=Path("results/local_models"))
     ap.add_argument("--rescore", action="store_true", help="score the kept records only")
@@ -145,7 +152,12 @@ def main() -> None:
         for name in args.runs.split(","):
             runs[name] = Settings(
                 model=args.model,
-                options={"base_url": args.base_url, "mode": args.mode, "timeout": args.timeout},
+                options={
+                    "base_url": args.base_url,
+                    "mode": args.mode,
+                    "timeout": args.timeout,
+                    "temperature": args.temperature,
+                },
                 max_retries=args.max_retries,
                 assist="rules" if name == "candidates" else None,
             )

@@ -30,6 +30,7 @@ from summarizer.commands.options import (
     ModelOpt,
     ModeOpt,
     RetriesOpt,
+    TemperatureOpt,
     TimeoutOpt,
     VerboseOpt,
     configure_logging,
@@ -79,6 +80,7 @@ def summarise_command(
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = "tools",
     timeout: TimeoutOpt = 60.0,
+    temperature: TemperatureOpt = None,
     max_retries: RetriesOpt = 2,
     max_tokens: MaxTokensOpt = None,
     assist: AssistOpt = None,
@@ -102,7 +104,12 @@ def summarise_command(
 
     settings = Settings.from_env(
         model=model,
-        options={"base_url": base_url, "mode": mode, "timeout": timeout},
+        options={
+            "base_url": base_url,
+            "mode": mode,
+            "timeout": timeout,
+            "temperature": temperature,
+        },
         max_retries=max_retries,
         max_tokens=max_tokens,
         assist=assist,

@@ -140,3 +140,24 @@ def test_a_summary_cut_off_mid_sentence_keeps_its_whole_sentences() -> None:
     assert _whole_sentences('He said "we won." Then the') == 'He said "we won."'
     assert _whole_sentences("Blige sings to Clinton, asking") == "Blige sings to Clinton, asking"
     assert _whole_sentences("Two. Whole sentences.") == "Two. Whole sentences."
+
+
+def test_salvage_of_a_candidates_mode_answer_keeps_its_summary_and_attributions(
+    article: Article,
+) -> None:
+    """A hand-written candidates-mode answer with one quote that does not ground: the rest is
+    salvaged into the assisted model, whose summary is of its own (bounded) kind."""
+    from summarizer.backends.llm.response import AssistedExtraction
+
+    article.candidates = [object()]
+    raw = {
+        **reference_answer(),
+        "attributions": [{"candidate": 1, "speech": False, "kind": "partial", "speaker": None}],
+    }
+    raw["quotes"].append({"sentence": 2, "text": "We will win", "kind": "direct", "speaker": "X"})
+    answer, notes = salvage(json.dumps(raw), article, 1, model=AssistedExtraction)
+    assert isinstance(answer, AssistedExtraction) and len(answer.attributions) == 1
+    assert answer.summary.headline == reference_answer()["summary"]["headline"]
+    assert notes == ["dropped a quote not found verbatim in the article: 'We will win'"]
+    empty, _ = salvage("{}", article, 1, model=AssistedExtraction)
+    assert empty.summary.text == "" and empty.attributions == []

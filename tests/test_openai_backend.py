@@ -425,6 +425,18 @@ def test_cut_off_by_token_count_is_recognised_whatever_finish_reason_says(
     assert draft.warnings[0].startswith("the answer was cut off at its output limit (500 tokens)")
 
 
+def test_a_temperature_is_sent_only_when_given(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    fake_openai.default = tool_reply(reference_answer())
+    backend(fake_openai).extract(reference)
+    backend(fake_openai, temperature=0).extract(reference)
+    default, given = (r.json() for r in fake_openai.requests)
+    assert "temperature" not in default and given["temperature"] == 0
+    assert "temperature" in backend(fake_openai, temperature=0).cache_identity
+    assert "temperature" not in backend(fake_openai).cache_identity
+
+
 def test_max_tokens_follows_the_articles_length(fake_openai: FakeOpenAI) -> None:
     fake_openai.default = tool_reply(reference_answer())
     backend(fake_openai).extract(document(REFERENCE))

@@ -37,6 +37,11 @@ def test_the_server_falls_back_to_openai_base_url(monkeypatch: pytest.MonkeyPatc
         OpenAIOptions.of({})
 
 
+def test_temperature_is_the_servers_own_unless_given() -> None:
+    assert OpenAIOptions.of({}).temperature is None
+    assert OpenAIOptions.of({"temperature": "0"}).temperature == 0.0
+
+
 def test_transport_attempts_are_at_least_one() -> None:
     assert OpenAIOptions.of({"transport_attempts": 0}).transport_attempts == 1
 
@@ -50,6 +55,8 @@ def test_transport_attempts_are_at_least_one() -> None:
         ({"timeout": True}, "timeout", "--timeout: expected a number"),
         ({"timeout": 0}, "timeout", "--timeout: must be more than 0, got 0"),
         ({"transport_attempts": -1}, "transport_attempts", "must be at least 0"),
+        ({"temperature": -0.5}, "temperature", "--temperature: must be at least 0, got -0.5"),
+        ({"temperature": 3}, "temperature", "--temperature: must be at most 2, got 3"),
     ],
 )
 def test_a_wrong_value_is_an_option_error_naming_it(

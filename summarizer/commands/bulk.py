@@ -18,6 +18,7 @@ from summarizer.commands.options import (
     ModelOpt,
     ModeOpt,
     RetriesOpt,
+    TemperatureOpt,
     TimeoutOpt,
     VerboseOpt,
     configure_logging,
@@ -46,6 +47,7 @@ def bulk_command(
     ] = None,
     mode: ModeOpt = "tools",
     timeout: TimeoutOpt = 60.0,
+    temperature: TemperatureOpt = None,
     max_retries: RetriesOpt = 2,
     max_tokens: MaxTokensOpt = None,
     assist: AssistOpt = None,
@@ -136,7 +138,12 @@ def bulk_command(
     urls = tuple(base_url or ())
     settings = Settings.from_env(
         model=model,
-        options={"base_url": urls[0] if urls else None, "mode": mode, "timeout": timeout},
+        options={
+            "base_url": urls[0] if urls else None,
+            "mode": mode,
+            "timeout": timeout,
+            "temperature": temperature,
+        },
         max_retries=max_retries,
         max_tokens=max_tokens,
         assist=assist,

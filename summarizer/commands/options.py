@@ -24,6 +24,10 @@ ModelOpt = Annotated[
 ]
 ModeOpt = Annotated[str, typer.Option(help="How the LLM returns structure: 'tools' or 'json'.")]
 TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for one model response.")]
+TemperatureOpt = Annotated[
+    float | None,
+    typer.Option(help="Sampling temperature, 0-2 (default: the server's); 0 repeats answers."),
+]
 RetriesOpt = Annotated[
     int,
     typer.Option(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -281,9 +281,10 @@ def salvage(
         fields["attributions"] = [a for a in attributions if a is not None]
         if None in attributions:
             notes.append(f"left out {attributions.count(None)} attribution(s) that do not fit")
+    brief = cast(type[r.Summary], model.model_fields["summary"].annotation)  # its own kind
     answer = model(
-        summary=_valid(r.Summary, _cited_only(raw.get("summary"), "key_points", article), article)
-        or r.Summary(headline="", text="", key_points=[]),
+        summary=_valid(brief, _cited_only(raw.get("summary"), "key_points", article), article)
+        or brief(headline="", text="", key_points=[]),
         **fields,
     )
     items: tuple[tuple[str, type[r.Item], str], ...] = (

@@ -89,6 +89,7 @@ class LLMBackend(BackendBase):
             "max_input_tokens": s.max_input_tokens,
             # only when set, so that keys of runs without them stay what they were
             **({"max_tokens": s.max_tokens} if s.max_tokens else {}),
+            **({"temperature": t} if (t := self.options.temperature) is not None else {}),
             **({"assist": s.assist, "assist_revision": ASSIST_REVISION} if s.assist else {}),
         }
 
@@ -253,6 +254,8 @@ class LLMBackend(BackendBase):
             "max_tokens": answer_tokens(article.doc, self.settings.max_tokens),
             "strict": False,  # lax validation: a small model's "3" for 3 is not worth a re-ask
         }
+        if self.options.temperature is not None:
+            request["temperature"] = self.options.temperature
         if self.endpoint.mode == "json" and not self.endpoint.is_openai:
             # llama.cpp constrains output only to response_format["schema"]; instructor's JSON
             # mode sends {"type": "json_object"} alone, so the schema is added here.

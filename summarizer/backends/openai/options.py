@@ -1,7 +1,8 @@
 """The OpenAI-compatible backend's own options, read from ``Settings.options`` and checked.
 
 ``base_url`` (``--base-url``, else ``OPENAI_BASE_URL``, else OpenAI), ``mode`` (``tools`` or
-``json``), ``timeout`` (seconds per response), ``transport_attempts`` and
+``json``), ``timeout`` (seconds per response), ``temperature`` (sent only when set: 0 makes a
+local model's answers repeatable), ``transport_attempts`` and
 ``transport_max_seconds`` (how hard one request is retried). Other backends' options are
 ignored; a wrong value of one of these is an ``OptionError`` naming it.
 """
@@ -28,6 +29,7 @@ class OpenAIOptions:
     timeout: float = 60.0
     transport_attempts: int = 5
     transport_max_seconds: float = 120.0
+    temperature: float | None = None
 
     @classmethod
     def of(cls, options: Mapping[str, object]) -> OpenAIOptions:
@@ -48,6 +50,7 @@ class OpenAIOptions:
             base_url=base_url,
             mode=mode,
             timeout=_number(options, "timeout", cls.timeout),
+            temperature=_temperature(options.get("temperature")),
             transport_attempts=max(1, int(_number(options, "transport_attempts", 5, least=0))),
             transport_max_seconds=_number(options, "transport_max_seconds", 120.0),
         )
@@ -70,4 +73,14 @@ def _number(
     if (number < least) if least is not None else (number <= 0):
         floor = f"at least {least:g}" if least is not None else "more than 0"
         raise OptionError(name, f"must be {floor}, got {value!r}")
+    return number
+
+
+def _temperature(value: object) -> float | None:
+    """The sampling temperature, 0 to 2 as the OpenAI API takes it; None: the server's own."""
+    if value is None:
+        return None
+    number = _number({"temperature": value}, "temperature", 0.0, least=0)
+    if number > 2:
+        raise OptionError("temperature", f"must be at most 2, got {value!r}")
     return number
