@@ -142,11 +142,21 @@ def test_grounding_problems_keep_the_validators_own_message(article: Article) ->
 def test_the_candidates_mode_answer_is_bounded_in_its_schema() -> None:
     """llama.cpp's grammar enforces ``maxLength`` and ``maxItems`` while the model writes."""
     from summarizer.backends.llm.instructed import json_response_format
-    from summarizer.backends.llm.response import ASSISTED_ITEMS, BRIEF_CHARS, AssistedExtraction
+    from summarizer.backends.llm.response import (
+        ASSISTED_ITEMS,
+        BRIEF_CHARS,
+        NAME_CHARS,
+        AssistedExtraction,
+        Attribution,
+    )
 
     schema = json_response_format(AssistedExtraction)["schema"]
     assert schema["$defs"]["Brief"]["properties"]["text"]["maxLength"] == BRIEF_CHARS
     assert schema["properties"]["events"]["maxItems"] == ASSISTED_ITEMS
     assert "maxItems" not in schema["properties"]["attributions"]  # every candidate may be wrong
+    mention = schema["$defs"]["Attribution"]["properties"]["mention"]["anyOf"]
+    assert {"type": "string", "maxLength": NAME_CHARS} in mention  # where the grammar reads it
+    long = {"candidate": 1, "speech": True, "kind": "direct", "speaker": "x" * 99}
+    assert Attribution.model_validate(long).speaker == "x" * 99  # a hint, never a failure
     plain = json.dumps(json_response_format()["schema"])
     assert "maxLength" not in plain and "maxItems" not in plain

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -246,13 +247,40 @@ class ArticleExtraction(Lean):
     quotes: list[Quote]
 
 
+# An attribution names, it does not copy: Qwen2.5-Coder-1.5B wrote whole clauses as "mention".
+NAME_CHARS = 60
+CUE_CHARS = 30
+
+
+def _at_most(chars: int) -> Callable[[dict[str, Any]], None]:
+    """A schema hook putting ``maxLength`` on the string branch of an optional string (where
+    llama.cpp's grammar reads it); unlike pydantic's ``max_length`` it never fails validation."""
+
+    def hook(schema: dict[str, Any]) -> None:
+        for branch in schema.get("anyOf", [schema]):
+            if branch.get("type") == "string":
+                branch["maxLength"] = chars
+
+    return hook
+
+
 class Attribution(Lean):
     candidate: int = Field(description="number of the candidate quote")
     speech: bool = Field(description="false for a title, name, term or scare quote: not speech")
     kind: Literal["direct", "partial", "indirect"]
-    speaker: str | None = Field(description="fullest name the article gives")
-    mention: str | None = Field(None, description="words naming the speaker here, e.g. 'he'")
-    cue: str | None = Field(None, description="attribution verb as written, e.g. 'said'")
+    speaker: str | None = Field(
+        description="fullest name the article gives", json_schema_extra=_at_most(NAME_CHARS)
+    )
+    mention: str | None = Field(
+        None,
+        description="words naming the speaker here, e.g. 'he'",
+        json_schema_extra=_at_most(NAME_CHARS),
+    )
+    cue: str | None = Field(
+        None,
+        description="attribution verb as written, e.g. 'said'",
+        json_schema_extra=_at_most(CUE_CHARS),
+    )
 
     @field_validator("candidate")
     @classmethod
@@ -273,7 +301,7 @@ ASSISTED_ITEMS = 3
 
 
 class Brief(Summary):
-    text: str = Field(description="one sentence", json_schema_extra={"maxLength": BRIEF_CHARS})
+    text: str = Field(description="one sentence", json_schema_extra=_at_most(BRIEF_CHARS))
 
 
 class AssistedExtraction(ArticleExtraction):
