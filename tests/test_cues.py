@@ -36,6 +36,15 @@ def test_a_verb_joined_to_a_cue_s_clause_takes_its_subject() -> None:
     assert speaker_head(cue).text == "mayor"
 
 
+def test_the_object_of_a_verb_of_control_speaks_the_verb_it_controls() -> None:
+    led = token("All this has led the Latvian journalist to fear a new pact.", "fear")
+    assert speaker_head(led).text == "journalist"
+    asked = token("She asked the minister to describe the attack.", "describe")
+    assert speaker_head(asked).text == "minister"
+    declined = token("The minister declined to describe the attack.", "describe")
+    assert speaker_head(declined).text == "minister"  # no object: the subject says it
+
+
 def test_a_cue_phrase_keeps_its_particle() -> None:
     text = "The mayor pointed out that the port was closed."
     cue = token(text, "pointed")

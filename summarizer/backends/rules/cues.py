@@ -66,10 +66,23 @@ def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -
         done, head = _speaker_of(verb, cue, depth, usable)
         if done:
             return head
+        controller = _object_controller(verb, usable)
+        if controller is not None:
+            return controller
         # "... and added", "declined to say", "after saying", "before asking her": the subject
         # belongs to the verb higher up.
         verb = _governing_verb(verb)
     return None
+
+
+def _object_controller(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
+    """The object that speaks a verb it controls: "led the Latvian journalist to fear",
+    "asked him to say" (object control: the object, not the subject, does the saying)."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+        return None
+    return next(
+        (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and usable(c)), None
+    )
 
 
 def own_speaker(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -> Token | None:
