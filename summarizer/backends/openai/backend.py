@@ -104,10 +104,14 @@ class LLMBackend(BackendBase):
 
         return Batching(requests=Requests(self), service=BatchAPI(self.endpoint))
 
+    def article(self, doc: Document) -> Article:
+        """``doc`` as this backend's validators see it: in candidates mode when ``--assist``."""
+        return a.article_of(doc, bool(self.settings.assist))
+
     def extract(self, doc: Document) -> Draft:
         if not doc.sentences:
             return instructed.empty(self.endpoint.model)
-        article = a.article_of(doc, bool(self.settings.assist))
+        article = self.article(doc)
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)
@@ -128,7 +132,7 @@ class LLMBackend(BackendBase):
         """``extract`` on ``AsyncOpenAI``, for the bulk runner's concurrent articles."""
         if not doc.sentences:
             return instructed.empty(self.endpoint.model)
-        article = a.article_of(doc, bool(self.settings.assist))
+        article = self.article(doc)
         with metered(Meter()) as meter:
             talk = self._conversation(article, meter)
             request = next(talk)

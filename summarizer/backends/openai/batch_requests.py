@@ -21,7 +21,6 @@ from summarizer.backends.batching import Reask, Replayed
 from summarizer.backends.llm import instructed
 from summarizer.backends.openai import client as c
 from summarizer.backends.openai import direct
-from summarizer.backends.openai.answers import article_of
 from summarizer.backends.openai.transport import Meter, metered, origin, with_retries_async
 from summarizer.document import Document
 
@@ -79,8 +78,7 @@ class Requests:
     def body(self, doc: Document) -> dict[str, Any]:
         """The JSON body the live path would POST to ``/chat/completions`` for ``doc``."""
         try:
-            assisted = bool(self.backend.settings.assist)
-            self._create(**self.backend._request(article_of(doc, assisted)))
+            self._create(**self.backend._request(self.backend.article(doc)))
         except Exception as exc:
             captured = _captured(exc)
             if captured is not None:
@@ -145,7 +143,7 @@ class Requests:
             return self._capture_raw(**kwargs)
 
         with metered(meter):
-            talk = backend._conversation(article_of(doc, bool(backend.settings.assist)), meter)
+            talk = backend._conversation(backend.article(doc), meter)
             request = next(talk)
             while True:
                 ep = backend.endpoint  # its mode may change (a server that ignores tools)

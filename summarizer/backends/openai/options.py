@@ -50,7 +50,7 @@ class OpenAIOptions:
             base_url=base_url,
             mode=mode,
             timeout=_number(options, "timeout", cls.timeout),
-            temperature=_temperature(options.get("temperature")),
+            temperature=_temperature(options),
             transport_attempts=max(1, int(_number(options, "transport_attempts", 5, least=0))),
             transport_max_seconds=_number(options, "transport_max_seconds", 120.0),
         )
@@ -76,11 +76,11 @@ def _number(
     return number
 
 
-def _temperature(value: object) -> float | None:
+def _temperature(options: Mapping[str, object]) -> float | None:
     """The sampling temperature, 0 to 2 as the OpenAI API takes it; None: the server's own."""
-    if value is None:
+    if options.get("temperature") is None:
         return None
-    number = _number({"temperature": value}, "temperature", 0.0, least=0)
+    number = _number(options, "temperature", 0.0, least=0)
     if number > 2:
-        raise OptionError("temperature", f"must be at most 2, got {value!r}")
+        raise OptionError("temperature", f"must be at most 2, got {options['temperature']!r}")
     return number
