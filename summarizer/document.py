@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from summarizer.models import Quote, Source
+from summarizer.models import Quote, Source, Summary
 
 Range = tuple[int, int]
 
@@ -29,6 +29,8 @@ class Document:
     anchor_date: date | None = None
     #: Quotes code found before a model is asked (``--assist rules``): the model attributes them.
     candidates: list[Quote] = field(default_factory=list)
+    #: The summary code wrote then (``--assist rules``): the model is not asked for one.
+    code_summary: Summary | None = None
 
     def sentence_text(self, i: int) -> str:
         start, end = self.sentences[i]

@@ -14,7 +14,7 @@ from summarizer.document import Document
 from summarizer.errors import ConfigError
 from summarizer.grounding import ground
 from summarizer.loading import Loaded, load, source_for
-from summarizer.models import Extraction, Meta, Quote
+from summarizer.models import Extraction, Meta
 from summarizer.segment import segment
 from summarizer.settings import Settings
 
@@ -39,7 +39,8 @@ def prepare(loaded: Loaded, settings: Settings) -> Document:
     if settings.assist and settings.assist not in ASSISTS:
         raise ConfigError(f"--assist: expected 'rules', got {settings.assist!r}")
     if settings.assist and doc.sentences and _takes_candidates(settings):
-        doc.candidates = candidates(doc, settings)
+        found = found_by_code(doc, settings)
+        doc.candidates, doc.code_summary = found.quotes, found.summary
     return doc
 
 
@@ -49,13 +50,14 @@ def _takes_candidates(settings: Settings) -> bool:
     return registry.takes_candidates(settings.model)
 
 
-def candidates(doc: Document, settings: Settings) -> list[Quote]:
-    """The quotes code finds (the rules backend: quote marks and reporting cues, with its guess
-    of speaker and cue), for the model to attribute. The pipeline hands them over, so the LLM
-    backends never import the rules backend."""
+def found_by_code(doc: Document, settings: Settings) -> Draft:
+    """What the rules backend finds, grounded: its quotes (quote marks and reporting cues, with
+    its guess of speaker and cue) are the candidates a model attributes, its summary the
+    record's. The pipeline hands them over, so the LLM backends never import the rules
+    backend."""
     from summarizer.backends.rules import RulesBackend
 
-    return ground(RulesBackend(settings).extract(doc), doc).quotes
+    return ground(RulesBackend(settings).extract(doc), doc)
 
 
 def run(doc: Document, backend: Backend) -> Extraction:

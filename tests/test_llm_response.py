@@ -144,14 +144,14 @@ def test_the_candidates_mode_answer_is_bounded_in_its_schema() -> None:
     from summarizer.backends.llm.instructed import json_response_format
     from summarizer.backends.llm.response import (
         ASSISTED_ITEMS,
-        BRIEF_CHARS,
         NAME_CHARS,
         AssistedExtraction,
         Attribution,
     )
 
     schema = json_response_format(AssistedExtraction)["schema"]
-    assert schema["$defs"]["Brief"]["properties"]["text"]["maxLength"] == BRIEF_CHARS
+    assert "summary" not in schema["properties"] and "summary" not in schema["required"]
+    assert "Summary" not in schema["$defs"]  # code writes the summary: not asked, not sent
     assert schema["properties"]["events"]["maxItems"] == ASSISTED_ITEMS
     assert "maxItems" not in schema["properties"]["attributions"]  # every candidate may be wrong
     mention = schema["$defs"]["Attribution"]["properties"]["mention"]["anyOf"]

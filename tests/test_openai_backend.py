@@ -598,16 +598,21 @@ async def _closed_after_second_loop(llm: LLMBackend, doc: Document) -> bool:
     return bool(client.is_closed())
 
 
-def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
+def test_candidates_mode_asks_only_about_what_code_could_not_attribute(
     fake_openai: FakeOpenAI, reference: Document
 ) -> None:
-    from summarizer.pipeline import candidates
+    """A hand-written candidates-mode answer. Only the candidates code found no cue or speaker
+    for are listed; the model's word on those is taken, its word on the others is not."""
+    from summarizer.pipeline import found_by_code
 
-    found = candidates(reference, Settings())
-    # "hostile acts" as if code had found no speaker for it: the model's rejection is taken
+    by_code = found_by_code(reference, Settings())
+    found = by_code.quotes
+    reference.code_summary = by_code.summary
+    # "hostile acts" and the last quote as if code had found no speaker for them
     found[0] = found[0].model_copy(update={"speaker": None})
+    found[-1] = found[-1].model_copy(update={"speaker": None})
     reference.candidates = found
-    title = found[0]
+    title, last = found[0], found[-1]
     scare = found[3]  # "hostile act", a lower-case phrase its cue (denounced) frames
     assert scare.text == "hostile act" and scare.speaker is not None
     answer = {
@@ -615,8 +620,9 @@ def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
         "quotes": [],
         "attributions": [
             {"candidate": 1, "speech": False, "kind": "partial", "speaker": None},
+            # not listed: code attributed them, so neither a rejection nor a speaker counts
             {"candidate": 4, "speech": False, "kind": "partial", "speaker": None},
-            {"candidate": 5, "speech": False, "kind": "direct", "speaker": None},
+            {"candidate": 5, "speech": True, "kind": "direct", "speaker": "Iraqi government"},
             {
                 "candidate": len(found),
                 "speech": True,
@@ -632,20 +638,35 @@ def test_candidates_mode_attributes_code_found_quotes_and_keeps_code_offsets(
     request = fake_openai.requests[0].json()
     assert request["tools"][0]["function"]["name"] == "AssistedExtraction"
     listed = messages(fake_openai.requests[0])[-1]["content"]
-    assert f"[{len(found)}] sentence" in listed and "Iran reserves the right" in listed
+    shown = listed[listed.index("Candidate quotes") :].splitlines()[1:]
+    assert [line.split("]")[0] for line in shown] == ["[1", f"[{len(found)}"]
+    assert "Iran reserves the right" in shown[1]
     spans = [(q.start, q.end) for q in draft.quotes]
     assert (title.start, title.end) not in spans  # rejected, and named
     assert any("rejected a candidate quote" in w for w in draft.warnings)
-    # a whole sentence with a cue and a speaker is speech whatever the model says
-    assert (found[4].start, found[4].end) in spans and found[4].cue is not None
-    # so is a lower-case phrase its cue frames: reported speech by the project's convention
-    assert (scare.start, scare.end) in spans
-    kept = [w for w in draft.warnings if "kept a candidate quote the model called not speech" in w]
-    assert len(kept) == 2
-    assert len(draft.quotes) == len(found) - 1  # the others kept as code found them
-    last = draft.quotes[-1]
-    assert (last.start, last.end, last.text) == (found[-1].start, found[-1].end, found[-1].text)
-    assert last.speaker is not None and last.speaker.name == "Nasser Kanaani"
+    assert len(draft.quotes) == len(found) - 1
+    assert draft.quotes[2] == scare and draft.quotes[3] == found[4]  # as code found them
+    kept = draft.quotes[-1]
+    assert (kept.start, kept.end, kept.text) == (last.start, last.end, last.text)
+    assert kept.speaker is not None and kept.speaker.name == "Nasser Kanaani"
+    assert draft.summary == by_code.summary  # code writes it: the model's is not taken
+    assert draft.summary.headline != reference_answer()["summary"]["headline"]
+
+
+def test_a_candidates_mode_answer_adding_nothing_is_an_answer(
+    fake_openai: FakeOpenAI, reference: Document
+) -> None:
+    """Code found and attributed every quote and wrote the summary: a model that adds nothing
+    (hand-written empty answer) is not re-asked, and the record is code's."""
+    from summarizer.pipeline import found_by_code
+
+    by_code = found_by_code(reference, Settings())
+    reference.candidates, reference.code_summary = by_code.quotes, by_code.summary
+    nothing = {"events": [], "claims": [], "quotes": [], "attributions": []}
+    fake_openai.default = tool_reply(nothing, name="AssistedExtraction")
+    draft = backend(fake_openai, assist="rules").extract(reference)
+    assert len(fake_openai.requests) == 1
+    assert draft.quotes == by_code.quotes and draft.summary == by_code.summary
 
 
 def test_candidates_mode_keeps_its_request_shape_when_code_found_no_candidate(
@@ -660,8 +681,10 @@ def test_candidates_mode_keeps_its_request_shape_when_code_found_no_candidate(
     draft = backend(fake_openai, assist="rules").extract(reference)
     sent = messages(fake_openai.requests[0])
     assert fake_openai.requests[0].json()["tools"][0]["function"]["name"] == "AssistedExtraction"
-    assert "Code has already found the article's quoted passages" in sent[0]["content"]
-    assert sent[-1]["content"].rstrip().endswith("Candidate quotes:\nnone")
+    assert (
+        "Code has already found the article's quoted passages and attributed" in sent[0]["content"]
+    )
+    assert sent[-1]["content"].rstrip().endswith("Candidate quotes code could not attribute:\nnone")
     assert draft.quotes  # the model's own quotes stand when there was nothing to attribute
     plain = backend(fake_openai).extract(reference)
     assert fake_openai.requests[-1].json()["tools"][0]["function"]["name"] == "ArticleExtraction"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -126,38 +126,23 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"'\u2019\u201d)]*\s+(?=[A-Z\
 
 
 def _whole_sentences(text: str) -> str:
-    """``text`` without a last sentence cut off mid-way (a schema's ``maxLength`` stops the
-    model where the limit falls); a text of one unfinished sentence is kept as it is."""
+    """``text`` without a last sentence cut off mid-way (an answer cut off at its output limit
+    is salvaged as far as it goes); a text of one unfinished sentence is kept as it is."""
     if not text or text[-1] in ".!?\"'\u2019\u201d)":
         return text
     ends = list(_SENTENCE_END.finditer(text))
     return text[: ends[-1].end()].rstrip() if ends else text
 
 
-def _stands_as_speech(cand: Quote) -> bool:
-    """True for a candidate a model may not reject: code found its reporting cue and its
-    speaker, evidence a model's "not speech" does not outweigh (a title or a name code sees
-    as one never becomes a candidate: ``notquotes``). A model may reject only what code could
-    not attribute. Qwen2.5-Coder-1.5B rejected 7 of the reference article's 8 candidates,
-    "deplorables" and a song title its writer is said to have written on PolNeAR dev."""
-    return cand.cue is not None and cand.speaker is not None
-
-
 def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) -> None:
     """The candidate quotes with the model's attributions: offsets stay the ones code found;
-    a candidate the model left out keeps code's attribution, one it rejected is named."""
+    one code attributed (``r.settled``, not listed in the prompt) or the model left out keeps
+    code's attribution, one the model rejected is named."""
     said = {a.candidate: a for a in answer.attributions}
     for n, cand in enumerate(article.candidates, 1):
         att = said.get(n)
-        if att is None:
+        if att is None or r.settled(cand):
             draft.quotes.append(cand)
-            continue
-        if not att.speech and _stands_as_speech(cand):
-            draft.quotes.append(cand)
-            draft.warnings.append(
-                "kept a candidate quote the model called not speech (code found its cue and "
-                f"speaker): {shorten(cand.text)!r}"
-            )
             continue
         if not att.speech:
             draft.warnings.append(f"the model rejected a candidate quote: {shorten(cand.text)!r}")
@@ -178,9 +163,11 @@ def _attributed(article: r.Article, answer: r.AssistedExtraction, draft: Draft) 
 
 def build(answer: r.ArticleExtraction, article: r.Article) -> Draft:
     """Output items for a validated answer; anything that fails to place is dropped, named."""
-    draft = Draft(summary=_summary(article, answer.summary))
     if isinstance(answer, r.AssistedExtraction):
+        draft = Draft(summary=article.doc.code_summary or _summary(article, answer.summary))
         _attributed(article, answer, draft)
+    else:
+        draft = Draft(summary=_summary(article, answer.summary))
     found = [(q.start, q.end) for q in draft.quotes]
     for q in answer.quotes:
         quote = _quote(article, q)
@@ -276,17 +263,17 @@ def salvage(
         )
     fields: dict[str, Any] = {"events": [], "claims": [], "quotes": []}
     notes: list[str] = []
-    if model is r.AssistedExtraction:
+    if model is r.AssistedExtraction:  # no summary: code writes it
         attributions = [_valid(r.Attribution, a, article) for a in _items(raw, "attributions")]
         fields["attributions"] = [a for a in attributions if a is not None]
         if None in attributions:
             notes.append(f"left out {attributions.count(None)} attribution(s) that do not fit")
-    brief = cast(type[r.Summary], model.model_fields["summary"].annotation)  # its own kind
-    answer = model(
-        summary=_valid(brief, _cited_only(raw.get("summary"), "key_points", article), article)
-        or brief(headline="", text="", key_points=[]),
-        **fields,
-    )
+    else:
+        summary = _cited_only(raw.get("summary"), "key_points", article)
+        fields["summary"] = _valid(r.Summary, summary, article) or r.Summary(
+            headline="", text="", key_points=[]
+        )
+    answer = model(**fields)
     items: tuple[tuple[str, type[r.Item], str], ...] = (
         ("quotes", r.Quote, "quote"),
         ("claims", r.Claim, "claim"),

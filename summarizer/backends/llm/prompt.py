@@ -15,6 +15,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from summarizer.backends.llm.response import settled
 from summarizer.document import Document
 from summarizer.errors import ConfigError
 from summarizer.models import Quote
@@ -24,8 +25,9 @@ PROMPT_VERSION = "extract-v2"
 # The candidates-mode templates' own revision (read only under ``--assist``), in assisted runs'
 # cache keys: 2 asks for the candidates code got wrong only, not one attribution each; 3 moves
 # the instructions into the system message (the cached prefix), lists each candidate by its first
-# words and bounds the answer in its schema (``response.AssistedExtraction``).
-ASSIST_REVISION = 3
+# words and bounds the answer in its schema (``response.AssistedExtraction``); 4 lists only the
+# candidates code could not attribute and leaves the summary to code (``Document.code_summary``).
+ASSIST_REVISION = 4
 # How much of a candidate's words the list shows: the article above holds them all.
 CANDIDATE_CHARS = 60
 # The answer's token budget: a fixed part (summary, framing) and a part per sentence shown.
@@ -83,11 +85,15 @@ def messages(version: str = PROMPT_VERSION, *, assist: bool = False) -> list[dic
 
 
 def candidates(doc: Document, found: list[Quote]) -> str:
-    """The candidate quotes as the prompt lists them: "[n] sentence s, kind, cue, guess: first
-    words" ("none" when code found none: the request keeps the candidates mode's shape)."""
+    """The candidate quotes code could not attribute, as the prompt lists them: "[n] sentence
+    s, kind, cue, guess: first words", numbered in the list of all candidates; "none" when
+    there is none (the request keeps the candidates mode's shape). A candidate code attributed
+    is not listed (``response.settled``): the model writes nothing about it."""
     starts = [s for s, _ in doc.sentences]
     lines = []
     for n, q in enumerate(found, 1):
+        if settled(q):
+            continue
         sentence = max(1, bisect_right(starts, q.start))
         cue = f", cue {q.cue.text!r}" if q.cue else ""
         guess = f", code's guess {q.speaker.name!r}" if q.speaker else ""

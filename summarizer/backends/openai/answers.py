@@ -55,10 +55,11 @@ def problems(exc: Exception) -> str | None:
 
 
 def usable(answer: ArticleExtraction) -> bool:
-    attributed = isinstance(answer, AssistedExtraction) and answer.attributions
-    return bool(
-        answer.quotes or answer.claims or answer.events or answer.summary.text.strip() or attributed
-    )
+    """True when the answer has something in it. In candidates mode every answer does: code's
+    quotes and summary are the record, and a model adding nothing to them has answered."""
+    if isinstance(answer, AssistedExtraction):
+        return True
+    return bool(answer.quotes or answer.claims or answer.events or answer.summary.text.strip())
 
 
 def article_of(doc: Document, assisted: bool = False) -> Article:
