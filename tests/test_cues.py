@@ -43,6 +43,18 @@ def test_the_object_of_a_verb_of_control_speaks_the_verb_it_controls() -> None:
     assert speaker_head(asked).text == "minister"
     declined = token("The minister declined to describe the attack.", "describe")
     assert speaker_head(declined).text == "minister"  # no object: the subject says it
+    # not a verb of control: the subject denounces, the object is what it denounces with
+    used = token("The envoys used blunt words to denounce the new tests.", "denounce")
+    assert speaker_head(used).text == "envoys"
+
+
+def test_the_maker_of_a_statement_speaks_what_it_says() -> None:
+    letter = token("The mayor released a letter on Friday that says the port is safe.", "says")
+    assert speaker_head(letter).text == "mayor"
+    made = token("The scandal led the senator to make a comment that described it.", "described")
+    assert speaker_head(made).text == "senator"
+    read = token("The mayor read a letter that says the port is safe.", "says")
+    assert speaker_head(read).text == "letter"  # reading is not making: the letter says it
 
 
 def test_a_cue_phrase_keeps_its_particle() -> None:

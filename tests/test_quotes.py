@@ -222,6 +222,29 @@ def test_the_name_before_a_saying_participle_speaks() -> None:
     assert _speakers(text)["Why aren\u2019t I ahead?"] == "Hillary Clinton"
 
 
+def test_names_joined_by_and_speak_together() -> None:
+    text = (
+        "When the attacks were revealed as part of the war, Vance and Ortega call them "
+        "\u201crandom acts\u201d and move on.\n"
+    )
+    assert _speakers(text)["random acts"] == "Vance and Ortega"
+
+
+def test_a_verb_of_writing_speaks_what_it_writes() -> None:
+    text = "In a box labeled \u201cproblem,\u201d a nurse had typed \u201cacute stress.\u201d\n"
+    assert _speakers(text)["acute stress."] == "a nurse"
+
+
+def test_a_phrase_in_an_adjunct_clause_is_not_the_outer_reporters() -> None:
+    """A phrase goes to the outermost reporter only through what that reporter reports: not
+    through a clause of time ("after she ... blamed") or a verb joined to it."""
+    text = (
+        "Governor Tom Hale described the senator as a \u201cdisgrace\u201d after she "
+        "attacked the police and blamed the shootings on \u201cimplicit bias\u201d.\n"
+    )
+    assert _speakers(text)["implicit bias"] == "she"
+
+
 def test_a_document_that_reads_speaks() -> None:
     text = "\u201cThe council acted in bad faith,\u201d the article read.\n"
     assert _speakers(text)["The council acted in bad faith,"] == "the article"

@@ -70,3 +70,27 @@ def test_a_quote_after_a_cue_with_its_own_subject_is_that_speaker_s() -> None:
     assert q.cue is not None and q.cue.text == "replied"
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == "the 52-year-old lawyer"
+
+
+def test_names_joined_by_and_before_a_cue_speak_together_when_the_parse_splits_them() -> None:
+    """The parser made the first name part of the phrase before (a conjunct of "war") and gave
+    the cue no subject: the names right before the cue still speak, both of them. The parse is
+    written by hand here, as the parser produced it on such a sentence."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from summarizer.backends.rules.article import Article
+    from summarizer.backends.rules.names import NameBook
+    from summarizer.backends.rules.speakers import speaker_at
+
+    words = ["part", "of", "the", "war", ",", "Vance", "and", "Ortega", "call", "them", "liars"]
+    heads = [8, 0, 3, 1, 3, 3, 5, 5, 8, 8, 8]
+    deps = ["npadvmod", "prep", "det", "pobj", "punct", "conj", "cc", "conj", "ROOT", "dobj"]
+    deps.append("oprd")
+    pos = ["NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON"]
+    pos.append("NOUN")
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    art = Article(doc.text, doc, [(0, len(doc.text))], [], NameBook(), [(0, len(doc.text))])
+    found, mention = speaker_at(art, doc[8])
+    assert found is not None and found.name == "Vance and Ortega"
+    assert mention is not None and doc.text[slice(*mention)] == "Vance and Ortega"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from summarizer import marks
 from summarizer.backends.rules import cues
+from summarizer.backends.rules.lexicon.speech import CONTENT_PREPOSITIONS
 from summarizer.backends.rules.speakers import (
     headline_speaker,
     label_speaker,
@@ -142,9 +143,16 @@ def _outermost_cue(art: Article, cue: Token) -> Token:
     """A phrase quoted inside nested reporting belongs to the outermost reporter: in "Flynn
     said Trump was right when he said “...”", the attribution is Flynn's."""
     best = cue
+    below = cue
     for up in cue.ancestors:
-        if cues.is_cue(up) and not art.in_quote(up.idx, up.idx + 1) and cues.speaker_head(up):
+        if (
+            _reports(below)
+            and cues.is_cue(up)
+            and not art.in_quote(up.idx, up.idx + 1)
+            and cues.speaker_head(up)
+        ):
             best = up
+        below = up
     # "Mr. Obama said, a majority of Americans have come to believe “...”": the reporter
     # set in as a parenthetical hangs below the clause it reports.
     for up in [best, *best.ancestors]:
@@ -153,6 +161,19 @@ def _outermost_cue(art: Article, cue: Token) -> Token:
             if aside and not art.in_quote(c.idx, c.idx + 1) and cues.speaker_head(c):
                 return c
     return best
+
+
+# How what a verb reports hangs from it: its clause, infinitive, object, aside, or the object of
+# an "about"/"of"; not a clause of time or reason ("as Trump went on about “...”, Melanie said
+# yes"), nor another verb joined to it ("Putney said ..., but he said “...”").
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "csubj", "parataxis"})
+
+
+def _reports(child: Token) -> bool:
+    """True when ``child`` hangs from its head as (the start of) what the head reports."""
+    if child.dep_ == "prep":
+        return child.lower_ in CONTENT_PREPOSITIONS
+    return child.dep_ in _CONTENT_DEPS
 
 
 def _distance(token: Token, piece: Piece) -> int:

@@ -14,7 +14,10 @@ from summarizer.backends.rules.lexicon.speech import (
     CUE_LEMMAS,
     DOCUMENTS,
     INTENT_VERBS,
+    MAKING_VERBS,
+    NOMINAL_CUES,
     OBJECT_CONTENT_VERBS,
+    OBJECT_CONTROL_VERBS,
     PREP_CONTENT_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
@@ -78,7 +81,7 @@ def speaker_head(cue: Token, usable: Callable[[Token], bool] = lambda _: True) -
 def _object_controller(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
     """The object that speaks a verb it controls: "led the Latvian journalist to fear",
     "asked him to say" (object control: the object, not the subject, does the saying)."""
-    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
         return None
     return next(
         (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and usable(c)), None
@@ -102,13 +105,13 @@ def _speaker_of(
         nearest = min(subjects, key=lambda c: abs(c.i - cue.i))
         # "Reid, who called him ...": the relative pronoun stands for the noun.
         if nearest.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return True, antecedent(verb)
+            return True, _maker(antecedent(verb), usable)
         return True, nearest
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return True, next((g for g in agent.children if g.dep_ == "pobj"), None)
     if verb.dep_ == "relcl":
-        return True, antecedent(verb)
+        return True, _maker(antecedent(verb), usable)
     if verb.tag_ == "VBG" and verb.i > 0:
         # "footage of Clinton asking, ...": the name right before a participle is who asks
         # (the parser often hangs the participle on the main verb instead).
@@ -116,6 +119,22 @@ def _speaker_of(
         if before.dep_ in ("pobj", "dobj") and before.pos_ == "PROPN":
             return True, before
     return False, None
+
+
+_MADE = DOCUMENTS | NOMINAL_CUES
+
+
+def _maker(noun: Token, usable: Callable[[Token], bool]) -> Token:
+    """Who speaks through a statement or document a relative clause stands for: its maker,
+    when the noun is what a verb of making puts out ("He released a letter ... that says",
+    "led Clinton to make a comment that described"); otherwise the noun itself."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in _MADE:
+        return noun
+    verb = noun.head
+    if verb.lemma_.lower() not in MAKING_VERBS:
+        return noun
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and usable(c)), None)
+    return subject or _object_controller(verb, usable) or noun
 
 
 def antecedent(relcl: Token) -> Token:

@@ -144,7 +144,23 @@ def name_book(doc: Doc, ranges: list[tuple[int, int]]) -> NameBook:
 
 
 def describe(head: Token, book: NameBook) -> Speaker:
-    """The speaker whose phrase is headed by ``head`` (a name, a description or a pronoun)."""
+    """The speaker whose phrase is headed by ``head`` (a name, a description or a pronoun);
+    names joined by "and" speak together ("Obama and Clinton call them ...")."""
+    partner = _joined_name(head)
+    if partner is None:
+        return _described(head, book)
+    one, other = _described(head, book), _described(partner, book)
+    return Speaker(f"{one.name} and {other.name}", (one.mention[0], other.mention[1]), False)
+
+
+def _joined_name(head: Token) -> Token | None:
+    """The name joined to the name ``head`` by "and" ("Vance and Ortega"), if any."""
+    if head.pos_ != "PROPN" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
+        return None
+    return next((c for c in head.rights if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+
+
+def _described(head: Token, book: NameBook) -> Speaker:
     doc = head.doc
     first, last = phrase(head)
     named = _named_apposition(head)

@@ -121,11 +121,22 @@ def _opens_clause(doc: Doc, i: int) -> bool:
     )
 
 
+def _coordinated(art: Article, run: list[Token]) -> list[Token]:
+    """``run`` with the names joined to it by "and": "..., Obama and Clinton call them" (the
+    parser made the first name part of the phrase before; both speak)."""
+    j = run[0].i - 1 if run else -1
+    if j < 1 or art.doc[j].lower_ != "and" or art.doc[j - 1].pos_ != "PROPN":
+        return run
+    more = list(reversed(_nominal_run(art, range(j - 1, -1, -1))))
+    return [*more, art.doc[j], *run] if more and run[0].pos_ == "PROPN" else run
+
+
 def _surface(art: Article, cue: Token) -> Speaker | None:
     """When the parse gives the cue no subject: the noun phrase right before the cue
     (“...,” Tulsa police Chief Chuck Jordan said) or right after it (said Chuck Jordan)."""
     i = _skip_aside(art.doc, cue.i - 1)
     left = list(reversed(_nominal_run(art, range(i, -1, -1))))
+    left = _coordinated(art, left)
     if left and not _opens_clause(art.doc, left[0].i - 1):
         left = []  # "in a box labeled ...": a noun before the cue that is not its subject
     right = _nominal_run(art, range(cue.i + 1, len(art.doc)))
@@ -142,6 +153,11 @@ def _surface(art: Article, cue: Token) -> Speaker | None:
         if len(run) == 1 and run[0].lower_ in SPEAKER_PRONOUNS:
             return art.pronoun(run[0])
         mention = (run[0].idx, run[-1].idx + len(run[-1].text))
+        joined = [i for i, t in enumerate(run) if t.lower_ == "and"]
+        if joined:  # "Obama and Clinton": each named as fully as the article does
+            sides = ([t.text for t in run[: joined[0]]], [t.text for t in run[joined[0] + 1 :]])
+            name = " and ".join(" ".join(art.book.fullest(side)) for side in sides)
+            return Speaker(name, mention, False)
         chain = proper_chain(art.doc, run[0].i, run[-1].i)
         if chain is None:
             return Speaker(art.text[mention[0] : mention[1]], mention, False)

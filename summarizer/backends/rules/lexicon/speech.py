@@ -15,7 +15,7 @@ REPORTING = lexicon(
 # Verbs of saying, writing, believing and finding that news prose attributes content with.
 SPEECH_VERBS = lexicon(
     """
-    say tell add claim argue warn state announce explain insist note write tweet post report
+    say tell add claim argue warn state announce explain insist note write type tweet post report
     declare acknowledge admit assert confirm deny suggest predict reply respond recall remark
     observe continue conclude stress emphasize emphasise complain ask urge vow promise charge
     contend maintain concede allege testify quip joke shout yell whisper reveal disclose indicate
@@ -80,6 +80,14 @@ DOCUMENTS = lexicon(
     "story editorial memo document ad banner petition text"
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Verbs whose object does what they lead to ("led the journalist to fear", "asked him to say"),
+# unlike "used blunt language to denounce", where the subject denounces.
+OBJECT_CONTROL_VERBS = lexicon(
+    "lead ask tell urge force persuade encourage prompt cause invite order push get drive inspire"
+)
+# Verbs that put out a statement or a document: its maker speaks what it says ("He released a
+# letter that says", "issued a statement that said"); not "read" or "cite" (another's words).
+MAKING_VERBS = lexicon("make issue release publish send write post deliver give tweet")
 
 # --- Speakers ---------------------------------------------------------------------------------
 
