@@ -4,12 +4,14 @@ components give, on our pipeline only; spaCy's own pipeline is untouched without
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from summarizer.backends.rules.nlp import load_nlp
 
 pytestmark = pytest.mark.usefixtures("tuned")
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
 
 @pytest.fixture
@@ -42,6 +44,14 @@ def test_fast_attribute_ruler_equals_spacys() -> None:
     seen = [(t.pos_, str(t.morph), t.lemma_) for t in ours]
     assert seen == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
     assert ("AUX", "Tense=Pres|VerbForm=Fin", "be") in seen  # "ai" of "ain't"
+    # every fixture article, twice: the second time from the rules' caches
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    for text in texts + texts:
+        ours, theirs = nlp(text, disable=skip), nlp(text, disable=skip)
+        fast(ours)
+        reference(theirs)
+        want = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in theirs]
+        assert [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in ours] == want
 
 
 def test_cached_lemmatizer_equals_spacys() -> None:

@@ -3,9 +3,12 @@ by table look-up instead of spaCy's ``Matcher``.
 
 In ``en_core_web_sm`` the ``attribute_ruler`` costs most of what the parser costs, for a few
 hundred one-token rules. The same rules in the same order (a later rule wins) fold into one
-answer per (tag, word, dependency, is-space) and are looked up per token; the handful of
-two-token rules ("gon na", "ai n't") are checked where their first word occurs.
-``tests/test_nlp.py`` checks the result equals spaCy's component.
+answer per (tag, word, dependency, is-space), read from the tokens' ids (``Doc.to_array``) and
+written back in one ``Doc.from_array``; the handful of two-token rules ("gon na", "ai n't") are
+checked where their first word occurs. A new word is tested only against the rules that read
+the word: in a fresh process every article brings new words (17,000 keys on PolNeAR dev's 84
+articles), and testing every rule again for each was most of the component's time.
+``tests/test_speedups_spacy_swaps.py`` checks the result equals spaCy's component.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ Key = tuple[str, str, str, bool]
 Single = tuple[int, Callable[[Key], bool], dict[str, Any]]
 # A rule over several tokens: order, test of its first token, tests of all, target, attributes.
 Multi = tuple[int, Callable[[Key], bool], tuple["Test", ...], int, dict[str, Any]]
+# A token key's rules folded: the key in words, whether a several-token rule may start there,
+# and the final (part of speech, morphology, lemma) ids, None each when unset (``_folded``).
+Folded = tuple[Key, bool, "tuple[int | None, ...] | None"]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _GETTERS: dict[str, Callable[[Token], object]] = {
     "TAG": attrgetter("tag_"),
@@ -59,7 +65,14 @@ def _closed(want: Any) -> set[str | None] | None:
 
 def _on_key(pattern: dict[str, Any]) -> Callable[[Key], bool]:
     checks = [(_FIELDS[k], _accepts(v)) for k, v in pattern.items()]
-    return lambda key: all(check(key[i]) for i, check in checks)
+    if len(checks) == 1:  # most rules: one test, called once per new word
+        ((i, check),) = checks
+        return lambda key: check(key[i])
+
+    def test(key: Key) -> bool:
+        return all(check(key[i]) for i, check in checks)
+
+    return test
 
 
 def _on_token(pattern: dict[str, Any]) -> Test:
@@ -70,13 +83,15 @@ def _on_token(pattern: dict[str, Any]) -> Test:
 class FastAttributeRuler:
     """A callable pipeline component equivalent to a loaded spaCy ``AttributeRuler``.
 
-    One-token rules are filed under the tag and the word they need (when they name them), so a
-    new (tag, word, dependency, space) combination is tested against a few rules, not all.
+    One-token rules are filed under the tag and the word they need (when they name them); those
+    that do not read the word are answered once per (tag, dependency, space). So a new (tag,
+    word, dependency, space) combination is tested against a few rules, not all.
     """
 
     def __init__(self, patterns: list[dict[str, Any]], morph_key: Callable[[str], int]) -> None:
         self.filed: dict[tuple[str | None, str | None], list[Single]] = {}
-        self.multi: list[Multi] = []
+        self.wordless: dict[str | None, list[Single]] = {}  # rules that do not read the word
+        self.multi: dict[str | None, list[Multi]] = {}  # by the first word, when they name it
         self.morph_key = morph_key
         self.patterns = patterns
         for order, entry in enumerate(patterns):
@@ -85,6 +100,10 @@ class FastAttributeRuler:
                 if len(pattern) == 1:
                     rule = (order, _on_key(pattern[0]), attrs)
                     tags = _closed(pattern[0].get("TAG")) or {None}
+                    if "LOWER" not in pattern[0]:
+                        for tag in tags:
+                            self.wordless.setdefault(tag, []).append(rule)
+                        continue
                     lowers = _closed(pattern[0].get("LOWER")) or {None}
                     for tag in tags:
                         for lower in lowers:
@@ -93,9 +112,16 @@ class FastAttributeRuler:
                     index = entry.get("index", 0)
                     index = index if index >= 0 else len(pattern) + index
                     tests = tuple(_on_token(p) for p in pattern)
-                    self.multi.append((order, _on_key(pattern[0]), tests, index, attrs))
+                    several = (order, _on_key(pattern[0]), tests, index, attrs)
+                    for lower in _closed(pattern[0].get("LOWER")) or {None}:
+                        self.multi.setdefault(lower, []).append(several)
         self.cache: dict[Key, list[tuple[int, dict[str, Any]]]] = {}
+        self.general: dict[tuple[str, str, bool], list[tuple[int, dict[str, Any]]]] = {}
         self.starts: dict[Key, tuple[Multi, ...]] = {}
+        self.folded: dict[tuple[int, ...], Folded] = {}
+        from spacy.parts_of_speech import IDS
+
+        self.pos_ids: dict[str, int] = dict(IDS)
 
     def _rules(self, key: Key) -> list[tuple[int, dict[str, Any]]]:
         found = self.cache.get(key)
@@ -107,37 +133,96 @@ class FastAttributeRuler:
                 *self.filed.get((None, lower), []),
                 *self.filed.get((None, None), []),
             ]
-            found = sorted(((o, a) for o, test, a in candidates if test(key)), key=lambda r: r[0])
+            worded = [(o, a) for o, test, a in candidates if test(key)]
+            found = sorted([*self._wordless(key), *worded], key=lambda r: r[0])
             self.cache[key] = found
         return found
 
+    def _wordless(self, key: Key) -> list[tuple[int, dict[str, Any]]]:
+        """The rules that do not read the word, by (tag, dependency, space): most of them, and
+        every new word would otherwise test them all again."""
+        unworded = (key[0], key[2], key[3])
+        found = self.general.get(unworded)
+        if found is None:
+            candidates = [*self.wordless.get(key[0], []), *self.wordless.get(None, [])]
+            found = self.general[unworded] = [(o, a) for o, test, a in candidates if test(key)]
+        return found
+
     def _multi_matches(
-        self, doc: Doc, keys: list[Key]
+        self, doc: Doc, keys: list[Key], at: list[int]
     ) -> dict[int, list[tuple[int, dict[str, Any]]]]:
+        """The several-token rules matching from positions ``at`` (``keys``: their keys)."""
         extra: dict[int, list[tuple[int, dict[str, Any]]]] = {}
-        for start, key in enumerate(keys):
-            rules = self.starts.get(key)
-            if rules is None:
-                rules = self.starts[key] = tuple(r for r in self.multi if r[1](key))
-            for order, _, tests, index, attrs in rules:
+        for start, key in zip(at, keys, strict=True):
+            for order, _, tests, index, attrs in self._starts(key):
                 if start + len(tests) <= len(doc) and all(
                     test(doc[start + k]) for k, test in enumerate(tests)
                 ):
                     extra.setdefault(start + index, []).append((order, attrs))
         return extra
 
+    def _starts(self, key: Key) -> tuple[Multi, ...]:
+        rules = self.starts.get(key)
+        if rules is None:
+            candidates = [*self.multi.get(key[1], []), *self.multi.get(None, [])]
+            rules = self.starts[key] = tuple(r for r in candidates if r[1](key))
+        return rules
+
+    def _folded(self, ids: tuple[int, ...], strings: Any) -> Folded:
+        """What the rules for one token key (its tag, word, dependency and space, as ids)
+        finally set (a later rule wins), as ids for ``Doc.from_array``; None when they set the
+        tag or the dependency, which is done token by token."""
+        found = self.folded.get(ids)
+        if found is not None:
+            return found
+        key = (strings[ids[0]], strings[ids[1]], strings[ids[2]], bool(ids[3]))
+        rules = self._rules(key)
+        final: dict[str, Any] = {}
+        for _, attrs in rules:
+            final.update(attrs)
+        values: tuple[int | None, ...] | None = None
+        if "TAG" not in final and "DEP" not in final:
+            values = (
+                self.pos_ids[final["POS"]] if "POS" in final else None,
+                self.morph_key(final["MORPH"]) if "MORPH" in final else None,
+                strings.add(final["LEMMA"]) if "LEMMA" in final else None,
+            )
+        found = self.folded[ids] = (key, bool(self._starts(key)), values)
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
-        keys = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
-        extra = self._multi_matches(doc, keys) if self.multi else {}
-        for i, key in enumerate(keys):
-            rules = self._rules(key)
-            more = extra.get(i)
-            if more:
-                rules = sorted([*rules, *more], key=lambda r: r[0])
-            if rules:
-                token = doc[i]
-                for _, attrs in rules:
-                    self._apply(token, attrs)
+        """One pass over the tokens' ids (``Doc.to_array``), the answers written back with
+        ``Doc.from_array``; tokens a several-token rule starts at, and those whose rules set
+        the tag or the dependency, go token by token as spaCy's component does."""
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        out = doc.to_array([POS, MORPH, LEMMA])
+        slow: list[int] = []
+        starts: list[int] = []
+        start_keys: list[Key] = []
+        for i, row in enumerate(rows):
+            key, multi, values = self._folded(tuple(row), strings)
+            if multi:
+                starts.append(i)
+                start_keys.append(key)
+            if values is None:
+                slow.append(i)
+                continue
+            for column, value in enumerate(values):
+                if value is not None:
+                    out[i, column] = value
+        doc.from_array([POS, MORPH, LEMMA], out)  # type: ignore[arg-type]  # uint64 ids
+        extra = self._multi_matches(doc, start_keys, starts) if starts else {}
+        for i in sorted({*slow, *extra}):
+            key = self.folded[tuple(rows[i])][0]
+            rules = sorted([*self._rules(key), *extra.get(i, [])], key=lambda r: r[0])
+            token = doc[i]
+            for _, attrs in rules:
+                self._apply(token, attrs)
         return doc
 
     def _apply(self, token: Token, attrs: dict[str, Any]) -> None:
