@@ -27,9 +27,10 @@ Key = tuple[str, str, str, bool]
 Single = tuple[int, Callable[[Key], bool], dict[str, Any]]
 # A rule over several tokens: order, test of its first token, tests of all, target, attributes.
 Multi = tuple[int, Callable[[Key], bool], tuple["Test", ...], int, dict[str, Any]]
-# A token key's rules folded: the key in words, whether a several-token rule may start there,
-# and the final (part of speech, morphology, lemma) ids, None each when unset (``_folded``).
-Folded = tuple[Key, bool, "tuple[int | None, ...] | None"]
+# What one token key (as ids) gets, worked out once (``_folded``): its one-token rules in order,
+# the several-token rules that may start there, and the final (part of speech, morphology, lemma)
+# ids, None each when unset (None for all: the token is done token by token).
+Folded = tuple[list[tuple[int, dict[str, Any]]], tuple[Multi, ...], "tuple[int | None, ...] | None"]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _GETTERS: dict[str, Callable[[Token], object]] = {
     "TAG": attrgetter("tag_"),
@@ -115,28 +116,22 @@ class FastAttributeRuler:
                     several = (order, _on_key(pattern[0]), tests, index, attrs)
                     for lower in _closed(pattern[0].get("LOWER")) or {None}:
                         self.multi.setdefault(lower, []).append(several)
-        self.cache: dict[Key, list[tuple[int, dict[str, Any]]]] = {}
         self.general: dict[tuple[str, str, bool], list[tuple[int, dict[str, Any]]]] = {}
-        self.starts: dict[Key, tuple[Multi, ...]] = {}
         self.folded: dict[tuple[int, ...], Folded] = {}
         from spacy.parts_of_speech import IDS
 
         self.pos_ids: dict[str, int] = dict(IDS)
 
     def _rules(self, key: Key) -> list[tuple[int, dict[str, Any]]]:
-        found = self.cache.get(key)
-        if found is None:
-            tag, lower = key[0], key[1]
-            candidates = [
-                *self.filed.get((tag, lower), []),
-                *self.filed.get((tag, None), []),
-                *self.filed.get((None, lower), []),
-                *self.filed.get((None, None), []),
-            ]
-            worded = [(o, a) for o, test, a in candidates if test(key)]
-            found = sorted([*self._wordless(key), *worded], key=lambda r: r[0])
-            self.cache[key] = found
-        return found
+        tag, lower = key[0], key[1]
+        candidates = [
+            *self.filed.get((tag, lower), []),
+            *self.filed.get((tag, None), []),
+            *self.filed.get((None, lower), []),
+            *self.filed.get((None, None), []),
+        ]
+        worded = [(o, a) for o, test, a in candidates if test(key)]
+        return sorted([*self._wordless(key), *worded], key=lambda r: r[0])
 
     def _wordless(self, key: Key) -> list[tuple[int, dict[str, Any]]]:
         """The rules that do not read the word, by (tag, dependency, space): most of them, and
@@ -149,12 +144,13 @@ class FastAttributeRuler:
         return found
 
     def _multi_matches(
-        self, doc: Doc, keys: list[Key], at: list[int]
+        self, doc: Doc, keys: list[tuple[Multi, ...]], at: list[int]
     ) -> dict[int, list[tuple[int, dict[str, Any]]]]:
-        """The several-token rules matching from positions ``at`` (``keys``: their keys)."""
+        """The several-token rules matching from positions ``at`` (``keys``: the rules that may
+        start at each)."""
         extra: dict[int, list[tuple[int, dict[str, Any]]]] = {}
-        for start, key in zip(at, keys, strict=True):
-            for order, _, tests, index, attrs in self._starts(key):
+        for start, starting in zip(at, keys, strict=True):
+            for order, _, tests, index, attrs in starting:
                 if start + len(tests) <= len(doc) and all(
                     test(doc[start + k]) for k, test in enumerate(tests)
                 ):
@@ -162,11 +158,8 @@ class FastAttributeRuler:
         return extra
 
     def _starts(self, key: Key) -> tuple[Multi, ...]:
-        rules = self.starts.get(key)
-        if rules is None:
-            candidates = [*self.multi.get(key[1], []), *self.multi.get(None, [])]
-            rules = self.starts[key] = tuple(r for r in candidates if r[1](key))
-        return rules
+        candidates = [*self.multi.get(key[1], []), *self.multi.get(None, [])]
+        return tuple(r for r in candidates if r[1](key))
 
     def _folded(self, ids: tuple[int, ...], strings: Any) -> Folded:
         """What the rules for one token key (its tag, word, dependency and space, as ids)
@@ -187,7 +180,7 @@ class FastAttributeRuler:
                 self.morph_key(final["MORPH"]) if "MORPH" in final else None,
                 strings.add(final["LEMMA"]) if "LEMMA" in final else None,
             )
-        found = self.folded[ids] = (key, bool(self._starts(key)), values)
+        found = self.folded[ids] = (rules, self._starts(key), values)
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -203,12 +196,12 @@ class FastAttributeRuler:
         out = doc.to_array([POS, MORPH, LEMMA])
         slow: list[int] = []
         starts: list[int] = []
-        start_keys: list[Key] = []
+        start_keys: list[tuple[Multi, ...]] = []
         for i, row in enumerate(rows):
-            key, multi, values = self._folded(tuple(row), strings)
-            if multi:
+            _, starting, values = self._folded(tuple(row), strings)
+            if starting:
                 starts.append(i)
-                start_keys.append(key)
+                start_keys.append(starting)
             if values is None:
                 slow.append(i)
                 continue
@@ -218,8 +211,7 @@ class FastAttributeRuler:
         doc.from_array([POS, MORPH, LEMMA], out)  # type: ignore[arg-type]  # uint64 ids
         extra = self._multi_matches(doc, start_keys, starts) if starts else {}
         for i in sorted({*slow, *extra}):
-            key = self.folded[tuple(rows[i])][0]
-            rules = sorted([*self._rules(key), *extra.get(i, [])], key=lambda r: r[0])
+            rules = sorted([*self.folded[tuple(rows[i])][0], *extra.get(i, [])], key=lambda r: r[0])
             token = doc[i]
             for _, attrs in rules:
                 self._apply(token, attrs)
